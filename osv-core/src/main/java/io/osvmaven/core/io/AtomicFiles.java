@@ -1,0 +1,82 @@
+package io.osvmaven.core.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+
+/**
+ * Writes outputs so that a reader never sees a half-written file: content goes to a temporary file in
+ * the target's directory, which is then renamed over the target. A failed write leaves no output.
+ */
+public final class AtomicFiles {
+
+  private AtomicFiles() {}
+
+  /** Something that writes a whole file's content to a stream. */
+  @FunctionalInterface
+  public interface Writer {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * Replaces {@code target} with {@code content} unless it already holds exactly these bytes. Keeping
+   * an unchanged file untouched keeps its mtime, so make-based builds do not recompile needlessly.
+   *
+   * @return true if the file was written, false if it already had this content
+   */
+  public static boolean writeIfChanged(Path target, byte[] content) throws IOException {
+    if (Files.isRegularFile(target) && Files.size(target) == content.length
+        && Arrays.equals(Files.readAllBytes(target), content)) {
+      return false;
+    }
+    write(target, out -> out.write(content));
+    return true;
+  }
+
+  /** Writes {@code target} through a temporary sibling and an atomic rename. */
+  public static void write(Path target, Writer writer) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    try {
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        writer.writeTo(out);
+      }
+      move(tmp, target);
+    } catch (IOException | RuntimeException e) {
+      deleteQuietly(tmp, e);
+      throw e;
+    }
+  }
+
+  /** Moves a finished temporary file over the target, atomically where the filesystem allows it. */
+  public static void move(Path tmp, Path target) throws IOException {
+    try {
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static void deleteQuietly(Path tmp, Exception primary) {
+    try {
+      Files.deleteIfExists(tmp);
+    } catch (IOException e) {
+      primary.addSuppressed(e);
+    }
+  }
+
+  /** Unchecked variant for callers inside lambdas. */
+  public static boolean writeIfChangedUnchecked(Path target, byte[] content) {
+    try {
+      return writeIfChanged(target, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package io.osvmaven.core.tree;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FileTreeTest {
+
+  private static RegularFile file(String name, long size) {
+    return new RegularFile(name, Path.of("host", name), size, Attributes.FILE);
+  }
+
+  private static List<String> walkOrder(FileTree tree) throws IOException {
+    List<String> events = new ArrayList<>();
+    tree.walk(new TreeVisitor() {
+      @Override
+      public void preVisitDirectory(String path, Directory dir) {
+        events.add("pre " + path);
+      }
+
+      @Override
+      public void postVisitDirectory(String path, Directory dir) {
+        events.add("post " + path);
+      }
+
+      @Override
+      public void visitFile(String path, RegularFile f) {
+        events.add("file " + path);
+      }
+
+      @Override
+      public void visitSymlink(String path, Symlink link) {
+        events.add("link " + path + " -> " + link.target());
+      }
+    });
+    return events;
+  }
+
+  @Test
+  void walksDepthFirstInInsertionOrder() throws IOException {
+    FileTree tree = new FileTree();
+    tree.mkdirs("/etc", Attributes.DIRECTORY).put(file("hosts", 6));
+    tree.mkdirs("/data", Attributes.DIRECTORY).put(file("b.bin", 600));
+    tree.mkdirs("/etc", Attributes.DIRECTORY).put(new Symlink("mnttab", "/proc/mounts", Attributes.SYMLINK));
+
+    assertThat(walkOrder(tree)).containsExactly(
+        "pre /", "pre /etc", "file /etc/hosts", "link /etc/mnttab -> /proc/mounts", "post /etc",
+        "pre /data", "file /data/b.bin", "post /data", "post /");
+    assertThat(tree.countEntries()).isEqualTo(6);
+    assertThat(tree.totalFileBytes()).isEqualTo(606);
+  }
+
+  @Test
+  void sortedCopyOrdersByUtf8BytesNotLocale() throws IOException {
+    FileTree tree = new FileTree();
+    Directory root = tree.root();
+    root.put(file("b", 1));
+    root.put(file("\u00e9", 1)); // é: 0xC3 0xA9, after every ASCII name
+    root.put(file("B", 1));
+    root.put(file("a", 1));
+
+    assertThat(walkOrder(tree.sorted())).containsExactly(
+        "pre /", "file /B", "file /a", "file /b", "file /\u00e9", "post /");
+    // the original keeps its order
+    assertThat(root.children()).extracting(Node::name).containsExactly("b", "\u00e9", "B", "a");
+  }
+
+  @Test
+  void replacingAChildKeepsItsPosition() {
+    Directory root = new FileTree().root();
+    root.put(file("x", 1));
+    root.put(file("y", 1));
+    Node old = root.put(file("x", 2));
+    assertThat(old).isInstanceOf(RegularFile.class);
+    assertThat(root.children()).extracting(Node::name).containsExactly("x", "y");
+    assertThat(((RegularFile) root.child("x")).size()).isEqualTo(2);
+  }
+
+  @Test
+  void mkdirsRefusesToGoThroughAFile() {
+    FileTree tree = new FileTree();
+    tree.root().put(file("etc", 1));
+    assertThatThrownBy(() -> tree.mkdirs("/etc/x", Attributes.DIRECTORY))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("/etc is not a directory");
+  }
+
+  @Test
+  void lookupFindsEntriesAndMissesCleanly() {
+    FileTree tree = new FileTree();
+    tree.mkdirs("/a/b", Attributes.DIRECTORY).put(file("c", 3));
+    assertThat(tree.lookup("/")).isSameAs(tree.root());
+    assertThat(tree.lookup("/a/b/c")).isInstanceOf(RegularFile.class);
+    assertThat(tree.lookup("/a/b/c/d")).isNull();
+    assertThat(tree.lookup("/nope")).isNull();
+  }
+}
