@@ -1,0 +1,7 @@
+# Drivers profile 'all' for aarch64: every driver (OSv's default profile)
+include conf/profiles/$(arch)/virtio-mmio.mk
+include conf/profiles/$(arch)/virtio-pci.mk
+include conf/profiles/$(arch)/xen.mk
+include conf/profiles/$(arch)/aws.mk
+include conf/profiles/$(arch)/nvme.mk
+conf_drivers_cadence?=1

@@ -1,0 +1,7 @@
+# Drivers profile 'virtio-pci' for aarch64: virtio devices over PCI
+conf_drivers_pci?=1
+conf_drivers_virtio_blk?=1
+conf_drivers_virtio_fs?=1
+conf_drivers_virtio_net?=1
+conf_drivers_virtio_rng?=1
+conf_drivers_virtio_scsi?=1
