@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /** A raw image file read through a channel; the size is fixed when it is opened. */
-public final class FileImageSource implements ImageSource, AutoCloseable {
+public final class FileImageSource implements ImageSource {
 
   private final Path file;
   private final FileChannel channel;

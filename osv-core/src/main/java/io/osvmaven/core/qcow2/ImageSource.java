@@ -1,12 +1,13 @@
 package io.osvmaven.core.qcow2;
 
+import java.io.Closeable;
 import java.io.IOException;
 
 /**
  * A raw disk image read by position: a file, or a disk composed on the fly from a boot area and
  * partition images. Reads past {@link #size()} are never requested.
  */
-public interface ImageSource {
+public interface ImageSource extends Closeable {
 
   /** Length of the raw image in bytes. */
   long size();
@@ -16,4 +17,8 @@ public interface ImageSource {
 
   /** A short name for messages (usually the file name). */
   String name();
+
+  /** Releases open files; sources without any keep the default. */
+  @Override
+  default void close() throws IOException {}
 }
