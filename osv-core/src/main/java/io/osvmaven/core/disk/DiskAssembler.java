@@ -90,7 +90,7 @@ public final class DiskAssembler {
         }
       }
       long size = p.toEndOfDisk() ? -1 : p.size().orElse(imageSize);
-      if (size % MbrPartitionEntry.SECTOR != 0) {
+      if (size > 0 && size % MbrPartitionEntry.SECTOR != 0) {
         throw new OsvException("partition " + p + " size " + size + " is not a whole number of "
             + "512-byte sectors");
       }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The OSv kernel command line (osv-formats.md §5.7): leading loader options ({@code --rootfs=rofs},
@@ -86,8 +87,8 @@ public final class OsvCommandLine {
       throw new OsvException("unknown root filesystem type '" + fsType + "'",
           "use one of " + String.join(", ", RootfsTypes.ALL));
     }
-    String joined = String.join(" ",
-        SHELL_WORD_SEPARATORS.split(("--rootfs=" + fsType + " " + applicationCommandLine).strip()));
+    String joined = SHELL_WORD_SEPARATORS.splitAsStream("--rootfs=" + fsType + " "
+        + applicationCommandLine).filter(w -> !w.isEmpty()).collect(Collectors.joining(" "));
     OsvCommandLine cmdline = of(joined);
     if (cmdline.loaderOptions().stream().filter(o -> o.startsWith("--rootfs=")).count() > 1) {
       throw new OsvException("the command line '" + applicationCommandLine + "' already selects a "

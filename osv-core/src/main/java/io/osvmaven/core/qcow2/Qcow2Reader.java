@@ -68,7 +68,7 @@ public final class Qcow2Reader implements ImageSource {
     ByteBuffer l1Bytes = ByteBuffer.allocate(l1Size * 8).order(ByteOrder.BIG_ENDIAN);
     readFully(l1Bytes, l1Offset);
     l1 = new long[l1Size];
-    l1Bytes.asLongBuffer().get(l1);
+    l1Bytes.rewind().asLongBuffer().get(l1);
     l2 = ByteBuffer.allocate(1 << clusterBits).order(ByteOrder.BIG_ENDIAN);
   }
 
