@@ -28,20 +28,30 @@ public final class QemuImg {
 
   private QemuImg() {}
 
-  public static Path executable() {
+  public static Path executable(String tool) {
     for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      Path candidate = Path.of(dir, "qemu-img");
+      Path candidate = Path.of(dir, tool);
       if (Files.isExecutable(candidate)) {
         return candidate;
       }
     }
-    throw new AssertionError("qemu-img not found on PATH: these tests use it as the qcow2 oracle; "
+    throw new AssertionError(tool + " not found on PATH: these tests use it as the qcow2 oracle; "
         + "install it with: apt-get install -y qemu-utils");
   }
 
+  /** Runs qemu-img with {@code args}. */
   public static Run run(String... args) throws IOException, InterruptedException {
+    return runTool("qemu-img", args);
+  }
+
+  /** Runs qemu-io (also in qemu-utils) with {@code args}. */
+  public static Run runQemuIo(String... args) throws IOException, InterruptedException {
+    return runTool("qemu-io", args);
+  }
+
+  private static Run runTool(String tool, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
-    command.add(executable().toString());
+    command.add(executable(tool).toString());
     command.addAll(List.of(args));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     byte[] out = p.getInputStream().readAllBytes();
