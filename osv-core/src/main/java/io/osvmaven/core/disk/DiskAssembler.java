@@ -61,9 +61,12 @@ public final class DiskAssembler {
 
   private record Plan(DiskLayout layout, List<MbrPartitionEntry> entries) {}
 
+  /** Where a partition lies; size -1 until the disk size is known (to-end-of-disk partitions). */
+  private record Extent(PartitionSpec partition, long start, long size) {}
+
   private Plan plan(DiskSpec spec, Path output) throws IOException {
     List<DiskLayout.Segment> segments = new ArrayList<>();
-    List<long[]> extents = new ArrayList<>(); // start, size per partition; size -1 = to end
+    List<Extent> extents = new ArrayList<>();
     long offset = spec.partitionOffset();
     long end = offset;
     for (int i = 0; i < spec.partitions().size(); i++) {
@@ -94,7 +97,7 @@ public final class DiskAssembler {
         throw new OsvException("partition " + p + " size " + size + " is not a whole number of "
             + "512-byte sectors");
       }
-      extents.add(new long[] {offset, size});
+      extents.add(new Extent(p, offset, size));
       long used = p.toEndOfDisk() ? roundUpToSector(imageSize) : size;
       end = offset + used;
       offset = end;
@@ -106,10 +109,10 @@ public final class DiskAssembler {
     }
 
     List<MbrPartitionEntry> entries = new ArrayList<>();
-    for (int i = 0; i < extents.size(); i++) {
-      PartitionSpec p = spec.partitions().get(i);
-      long start = extents.get(i)[0];
-      long size = extents.get(i)[1] < 0 ? diskSize - start : extents.get(i)[1];
+    for (Extent x : extents) {
+      PartitionSpec p = x.partition();
+      long start = x.start();
+      long size = x.size() < 0 ? diskSize - start : x.size();
       if (start / MbrPartitionEntry.SECTOR > MbrPartitionEntry.MAX_U32
           || size / MbrPartitionEntry.SECTOR > MbrPartitionEntry.MAX_U32) {
         throw new OsvException("partition " + p + " (start " + start + ", " + size + " bytes) is "

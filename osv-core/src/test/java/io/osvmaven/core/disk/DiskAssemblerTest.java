@@ -148,10 +148,15 @@ class DiskAssemblerTest {
     MbrPartitionEntry p = disk.partition(2).orElseThrow();
     assertThat(p.offset()).isEqualTo(2L * MIB);
     byte[] partition = new byte[512 * 1024];
-    try (var source = DiskImages.open(qcow2)) {
-      source.read(p.offset(), partition, 0, partition.length);
+    try (var source = DiskImages.openPartition(qcow2, 2)) {
+      assertThat(source.size()).isEqualTo(partition.length);
+      source.read(0, partition, 0, partition.length);
+      assertThatThrownBy(() -> source.read(1, new byte[1], 0, partition.length))
+          .isInstanceOf(IndexOutOfBoundsException.class);
     }
     assertThat(partition).isEqualTo(Files.readAllBytes(rofs));
+    assertThatThrownBy(() -> DiskImages.openPartition(qcow2, 3))
+        .isInstanceOf(OsvException.class).hasMessageContaining("slot 3");
   }
 
   @Test
