@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -53,7 +54,7 @@ public final class DiskAssembler {
           e.osvDeviceName(), e.offset(), e.size()));
     }
     spec.commandLine().ifPresent(c -> listener.info("command line: " + c.text()));
-    listener.info("wrote " + format.name().toLowerCase() + " disk " + output + " ("
+    listener.info("wrote " + format.name().toLowerCase(Locale.ROOT) + " disk " + output + " ("
         + plan.layout().size() + " bytes)");
     return new DiskResult(output, format, plan.layout().size(), fileSize, spec.partitionOffset(),
         plan.entries(), spec.commandLine().map(OsvCommandLine::text));
