@@ -1,0 +1,46 @@
+package io.osvmaven.core.disk;
+
+import io.osvmaven.core.OsvException;
+import io.osvmaven.core.qcow2.FileImageSource;
+import io.osvmaven.core.qcow2.ImageSource;
+import io.osvmaven.core.qcow2.Qcow2Reader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Opens a disk image for reading whatever its container: qcow2 by its magic, raw otherwise. */
+public final class DiskImages {
+
+  private DiskImages() {}
+
+  /** The guest-visible bytes of {@code disk}; close the result when done. */
+  public static ImageSource open(Path disk) throws IOException {
+    if (!Files.isRegularFile(disk)) {
+      throw new OsvException("disk image " + disk + " does not exist or is not a file");
+    }
+    return Qcow2Reader.isQcow2(disk) ? Qcow2Reader.open(disk) : FileImageSource.open(disk);
+  }
+
+  /**
+   * The bytes of the partition in MBR slot {@code slot} of {@code disk} (raw or qcow2), e.g. slot 2
+   * for the root filesystem OSv mounts from {@code /dev/vblk0.1}. Close the result when done.
+   *
+   * @throws OsvException if the disk has no partition table, or OSv would not see that slot
+   */
+  public static ImageSource openPartition(Path disk, int slot) throws IOException {
+    ImageSource source = open(disk);
+    try {
+      MbrPartitionEntry entry = MbrPartitionTable.read(source).osvPartition(slot)
+          .orElseThrow(() -> new OsvException(disk + " has no partition in MBR slot " + slot));
+      if (entry.offset() + entry.size() > source.size()) {
+        throw new OsvException("partition " + slot + " of " + disk + " (offset " + entry.offset()
+            + ", " + entry.size() + " bytes) runs past the end of the disk (" + source.size()
+            + " bytes)");
+      }
+      return source.slice(entry.offset(), entry.size());
+    } catch (IOException | RuntimeException e) {
+      source.close();
+      throw e;
+    }
+  }
+}
