@@ -70,7 +70,7 @@ public final class ManifestParser {
 
   private ManifestLine parseLine(String file, int number, String text) {
     String where = file + ":" + number;
-    String line = variables.expandBraces(text, where);
+    String line = variables.expandBraces(text, where, text);
     int separator = line.indexOf(SEPARATOR);
     if (separator < 0) {
       throw new OsvException(where + ": no ': ' between guest path and host path in '" + text + "'",
@@ -82,7 +82,7 @@ public final class ManifestParser {
           "OSv would silently drop everything after the second ': '; rename the host file");
     }
     String guest = line.substring(0, separator).strip();
-    String host = variables.expandPercent(rest.strip(), where);
+    String host = variables.expandPercent(rest.strip(), where, text);
     if (!guest.startsWith("/")) {
       throw new OsvException(where + ": guest path '" + guest + "' is not absolute in '" + text + "'",
           "guest paths start with '/'; OSv silently drops relative ones");
