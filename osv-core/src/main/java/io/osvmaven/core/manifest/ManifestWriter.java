@@ -64,9 +64,6 @@ public final class ManifestWriter {
   private static void line(StringBuilder out, String guest, String host) {
     check(guest, guest, "guest path");
     check(guest, host, "host path");
-    if (guest.contains(": ") || !guest.equals(guest.strip())) {
-      throw unwritable(guest, "the guest path contains ': ' or ends in blanks");
-    }
     if ((guest.endsWith("/**") && host.endsWith("/**"))
         || (guest.contains("/&/") && host.endsWith("/&"))) {
       throw unwritable(guest, "the line would be read as a '/**' or '/&/' pattern");

@@ -184,6 +184,11 @@ public final class RofsReader implements Closeable {
     return inodes.get(0);
   }
 
+  /** The entries of the directory at {@code dirPath}, in stored order. */
+  public List<RofsEntry> children(String dirPath) {
+    return children(dirPath, require(dirPath, RofsInode.Type.DIRECTORY));
+  }
+
   /** The entries of a directory in stored order, with paths below {@code dirPath}. */
   public List<RofsEntry> children(String dirPath, RofsInode dir) {
     String prefix = dirPath.equals("/") ? "/" : dirPath + "/";

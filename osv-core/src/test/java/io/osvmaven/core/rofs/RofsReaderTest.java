@@ -148,6 +148,7 @@ class RofsReaderTest {
       try (InputStream in = reader.openFile("/data/empty")) {
         assertThat(in.readAllBytes()).isEmpty();
       }
+      assertThat(reader.children("/x/sub")).extracting(RofsEntry::path).containsExactly("/x/sub/b.bin");
       assertThat(reader.children("/", reader.root())).extracting(RofsEntry::path)
           .containsExactly("/etc", "/data", "/dev", "/x");
       assertThatThrownBy(() -> reader.openFile("/etc")).isInstanceOf(OsvException.class)
