@@ -1,0 +1,42 @@
+package io.osvmaven.core.manifest;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * One thing to put into the guest tree, with the origin that messages name ("src/main/osv/usr.manifest:12",
+ * "project artifact", "&lt;files&gt; entry 3"). Guest paths are absolute but not yet normalised;
+ * {@link TreeComposer} normalises them.
+ */
+public sealed interface ResolvedEntry {
+
+  String guestPath();
+
+  String origin();
+
+  /** A regular file whose content is the host file (already resolved through host symlinks). */
+  record HostFile(String guestPath, Path host, String origin) implements ResolvedEntry {
+    public HostFile {
+      Objects.requireNonNull(guestPath, "guestPath");
+      Objects.requireNonNull(host, "host");
+      Objects.requireNonNull(origin, "origin");
+    }
+  }
+
+  /** A directory, created empty if nothing else lands in it (OSv's "host path is a directory"). */
+  record EmptyDirectory(String guestPath, String origin) implements ResolvedEntry {
+    public EmptyDirectory {
+      Objects.requireNonNull(guestPath, "guestPath");
+      Objects.requireNonNull(origin, "origin");
+    }
+  }
+
+  /** A symbolic link in the guest whose content is {@code target}, verbatim. */
+  record Link(String guestPath, String target, String origin) implements ResolvedEntry {
+    public Link {
+      Objects.requireNonNull(guestPath, "guestPath");
+      Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(origin, "origin");
+    }
+  }
+}
