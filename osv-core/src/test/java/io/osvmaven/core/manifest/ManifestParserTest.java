@@ -115,6 +115,19 @@ class ManifestParserTest {
   }
 
   @Test
+  void missingHostPathIsAnError() {
+    assertError("/a: !", "no host path");
+  }
+
+  @Test
+  void manifestThatIsNotUtf8IsAnError(@TempDir Path dir) throws IOException {
+    Path file = Files.write(dir.resolve("latin1.manifest"), new byte[] {'/', 'a', ':', ' ', (byte) 0xE9});
+
+    assertThatThrownBy(() -> new ManifestParser().parse(file, "latin1.manifest"))
+        .isInstanceOf(OsvException.class).hasMessage("manifest latin1.manifest is not UTF-8 text");
+  }
+
+  @Test
   void undefinedOrMalformedVariablesAreErrors() {
     Map<String, String> vars = Map.of("libgcc_s_dir", "/lib");
     assertError(vars, "/a: %(gcc_dir)s/a", "undefined variable %(gcc_dir)s");

@@ -113,6 +113,24 @@ class ManifestResolverTest {
   }
 
   @Test
+  void specialHostFileIsAnError() throws IOException, InterruptedException {
+    Path fifo = base.resolve("pipe");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+
+    assertThatThrownBy(() -> resolve("/pipe: pipe")).isInstanceOf(OsvException.class)
+        .hasMessage("m:1: host path " + fifo + " is neither a regular file nor a directory in "
+            + "'/pipe: pipe'");
+  }
+
+  @Test
+  void recursiveGlobKeepsDanglingAbsoluteLinksAsSymlinks() throws IOException {
+    String target = "/osv-maven-test-" + UUID.randomUUID();
+    link(base, "tree/sub/gone", target);
+
+    assertThat(resolve("/opt/**: tree/**")).containsExactly(new Link("/opt/sub/gone", target, "m:1"));
+  }
+
+  @Test
   void missingHostFileNamesTheLine() {
     assertThatThrownBy(() -> resolve("", "", "/etc/fstab: static/fstab"))
         .isInstanceOf(OsvException.class)
