@@ -1,0 +1,30 @@
+package io.osvmaven.core.image;
+
+import io.osvmaven.core.OsvException;
+import java.util.Locale;
+
+/** The root filesystems the image builder writes. */
+public enum Filesystem {
+  ROFS("rofs");
+
+  private final String osvName;
+
+  Filesystem(String osvName) {
+    this.osvName = osvName;
+  }
+
+  /** The name OSv uses in {@code fs=} and {@code --rootfs=}. */
+  public String osvName() {
+    return osvName;
+  }
+
+  public static Filesystem of(String name) {
+    String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+    for (Filesystem f : values()) {
+      if (f.osvName.equals(n)) {
+        return f;
+      }
+    }
+    throw new OsvException("unknown filesystem '" + name + "'", "supported: rofs");
+  }
+}
