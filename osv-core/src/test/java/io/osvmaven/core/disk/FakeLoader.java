@@ -14,11 +14,11 @@ import java.util.Random;
  * command line packet (63 sectors from LBA 1), "VSO" at 0x1B8, 55 AA; command line at 0x200; a
  * fake 32-bit ELF ("lzloader.elf", random bytes after the ident) at 0x10000 padded to 32 KiB.
  */
-final class FakeLoader {
+public final class FakeLoader {
 
   private FakeLoader() {}
 
-  static byte[] bytes(int lzloaderSize, String cmdline, long seed) {
+  public static byte[] bytes(int lzloaderSize, String cmdline, long seed) {
     int padded = (lzloaderSize + 32767) / 32768 * 32768;
     ByteBuffer b = ByteBuffer.allocate(0x10000 + padded).order(ByteOrder.LITTLE_ENDIAN);
     b.put(0, (byte) 0xEA); // ljmp
@@ -38,11 +38,11 @@ final class FakeLoader {
     return b.array();
   }
 
-  static Path write(Path file, int lzloaderSize, String cmdline) throws IOException {
+  public static Path write(Path file, int lzloaderSize, String cmdline) throws IOException {
     return Files.write(file, bytes(lzloaderSize, cmdline, lzloaderSize));
   }
 
-  static Path write(Path file, int lzloaderSize) throws IOException {
+  public static Path write(Path file, int lzloaderSize) throws IOException {
     return write(file, lzloaderSize, "");
   }
 }

@@ -1,0 +1,162 @@
+package io.osvmaven.core.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.osvmaven.core.BuildListener;
+import io.osvmaven.core.OsvException;
+import io.osvmaven.core.disk.DiskFormat;
+import io.osvmaven.core.disk.FakeLoader;
+import io.osvmaven.core.disk.MbrPartitionEntry;
+import io.osvmaven.core.disk.MbrPartitionTable;
+import io.osvmaven.core.manifest.ResolvedEntry;
+import io.osvmaven.core.rofs.RofsReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImageBuilderTest {
+
+  @TempDir
+  Path dir;
+
+  private final List<String> infos = new ArrayList<>();
+  private final BuildListener listener = new BuildListener() {
+    @Override
+    public void info(String message) {
+      infos.add(message);
+    }
+
+    @Override
+    public void warn(String message) {
+      infos.add("WARN " + message);
+    }
+  };
+
+  private Path project(Path root) throws IOException {
+    Files.createDirectories(root.resolve("src/main/osv/root/etc"));
+    Files.writeString(root.resolve("src/main/osv/root/etc/motd"), "welcome\n");
+    Files.writeString(root.resolve("hosts"), "127.0.0.1 localhost\n");
+    Files.writeString(root.resolve("src/main/osv/usr.manifest"),
+        "[manifest]\n/etc/hosts: hosts\n/etc/mnttab: ->/proc/mounts\n/data: src/main/osv\n");
+    Files.createDirectories(root.resolve("target"));
+    Files.write(root.resolve("target/app.jar"), new byte[1500]);
+    return root;
+  }
+
+  private ImageRequest request(Path root, Optional<Path> kernel, Set<DiskFormat> formats) {
+    List<ImageContent> contents = List.of(
+        new ImageContent.Manifest(root.resolve("src/main/osv/usr.manifest"), root, Map.of()),
+        new ImageContent.Directory(root.resolve("src/main/osv/root"), "/", "src/main/osv/root"),
+        new ImageContent.Entries(List.of(
+            new ResolvedEntry.HostFile("/app/app.jar", root.resolve("target/app.jar"), "project artifact"))));
+    return new ImageRequest(contents, Filesystem.ROFS, kernel, "/usr/bin/hello --name=x", formats,
+        root.resolve("target"), "app", root.resolve("target/osv"), 1767225600L, 0, "test");
+  }
+
+  private static String read(RofsReader rofs, String path) throws IOException {
+    try (InputStream in = rofs.openFile(path)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void kernellessDiskHoldsTheComposedTreeAtSector1() throws IOException {
+    Path root = project(dir.resolve("p"));
+    ImageResult r = new ImageBuilder(listener).build(request(root, Optional.empty(), Set.of(DiskFormat.RAW)));
+    Path disk = root.resolve("target/app.img");
+    assertThat(r.disks()).containsEntry(DiskFormat.RAW, disk);
+    assertThat(r.bootable()).isFalse();
+    assertThat(r.commandLine()).isEqualTo("--rootfs=rofs /usr/bin/hello --name=x");
+    assertThat(infos).anyMatch(m -> m.startsWith("No kernel given"));
+
+    MbrPartitionEntry p = MbrPartitionTable.read(disk).osvPartition(2).orElseThrow();
+    assertThat(p.offset()).isEqualTo(512);
+    assertThat(p.size()).isEqualTo(Files.size(r.filesystemImage()));
+    try (RofsReader rofs = RofsReader.open(disk, p.offset())) {
+      assertThat(rofs.verify()).isEmpty();
+      assertThat(read(rofs, "/etc/hosts")).isEqualTo("127.0.0.1 localhost\n");
+      assertThat(read(rofs, "/etc/motd")).isEqualTo("welcome\n");
+      assertThat(rofs.readlink("/etc/mnttab")).isEqualTo("/proc/mounts");
+      assertThat(rofs.lookup("/data")).isPresent();
+      assertThat(rofs.lookup("/app/app.jar").orElseThrow().count()).isEqualTo(1500);
+    }
+    assertThat(Files.readString(r.manifest())).contains("/app/app.jar: ").contains("/etc/mnttab: ->/proc/mounts");
+    assertThat(Files.readString(r.descriptor())).contains("\"commandLine\": \"--rootfs=rofs /usr/bin/hello --name=x\"")
+        .contains("\"bootable\": false").contains("\"files\": 8") // /, app, app.jar, data, etc, hosts, mnttab, motd;
+  }
+
+  @Test
+  void bootableDiskPutsTheFilesystemAfterTheKernelAndWritesTheCommandLine() throws IOException {
+    Path root = project(dir.resolve("p"));
+    Path loader = FakeLoader.write(root.resolve("loader.img"), 100_000);
+    ImageResult r = new ImageBuilder(listener).build(request(root, Optional.of(loader), Set.of(DiskFormat.RAW)));
+    Path disk = r.disks().get(DiskFormat.RAW);
+    byte[] head = new byte[0x10000];
+    try (InputStream in = Files.newInputStream(disk)) {
+      assertThat(in.readNBytes(head, 0, head.length)).isEqualTo(head.length);
+    }
+    String cmdline = new String(head, 512, "--rootfs=rofs /usr/bin/hello --name=x".length(), StandardCharsets.UTF_8);
+    assertThat(cmdline).isEqualTo("--rootfs=rofs /usr/bin/hello --name=x");
+    assertThat(head[512 + cmdline.length()]).isZero();
+    MbrPartitionEntry p = MbrPartitionTable.read(disk).osvPartition(2).orElseThrow();
+    assertThat(p.offset()).isEqualTo(2L * 1024 * 1024); // loader (< 2 MiB) rounded up to 2 MiB
+    try (RofsReader rofs = RofsReader.open(disk, p.offset())) {
+      assertThat(read(rofs, "/etc/motd")).isEqualTo("welcome\n");
+    }
+  }
+
+  @Test
+  void unchangedInputsRewriteNothingAndChangedOnesRebuild() throws IOException {
+    Path root = project(dir.resolve("p"));
+    ImageRequest req = request(root, Optional.empty(), Set.of(DiskFormat.RAW, DiskFormat.QCOW2));
+    ImageResult first = new ImageBuilder(listener).build(req);
+    assertThat(first.upToDate()).isFalse();
+    FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+    for (Path p : first.disks().values()) {
+      Files.setLastModifiedTime(p, old);
+    }
+    ImageResult second = new ImageBuilder(listener).build(req);
+    assertThat(second.upToDate()).isTrue();
+    for (Path p : second.disks().values()) {
+      assertThat(Files.getLastModifiedTime(p)).isEqualTo(old);
+    }
+    Files.writeString(root.resolve("src/main/osv/root/etc/motd"), "changed\n");
+    ImageResult third = new ImageBuilder(listener).build(req);
+    assertThat(third.upToDate()).isFalse();
+    assertThat(Files.getLastModifiedTime(third.disks().get(DiskFormat.RAW))).isNotEqualTo(old);
+  }
+
+  @Test
+  void twoProjectsInDifferentDirectoriesGiveIdenticalImages() throws IOException {
+    Path a = project(dir.resolve("a"));
+    Path b = project(dir.resolve("elsewhere/b"));
+    Files.setLastModifiedTime(b.resolve("hosts"), FileTime.fromMillis(5_000_000_000L));
+    ImageResult ra = new ImageBuilder(listener).build(request(a, Optional.empty(), Set.of(DiskFormat.RAW, DiskFormat.QCOW2)));
+    ImageResult rb = new ImageBuilder(listener).build(request(b, Optional.empty(), Set.of(DiskFormat.RAW, DiskFormat.QCOW2)));
+    for (DiskFormat f : DiskFormat.values()) {
+      assertThat(ImageBuilder.sha256(ra.disks().get(f))).isEqualTo(ImageBuilder.sha256(rb.disks().get(f)));
+    }
+    assertThat(Files.readString(ra.descriptor())).isEqualTo(Files.readString(rb.descriptor()));
+  }
+
+  @Test
+  void aConflictFailsBeforeAnyOutput() throws IOException {
+    Path root = project(dir.resolve("p"));
+    Files.writeString(root.resolve("src/main/osv/usr.manifest"), "/etc: hosts\n", java.nio.file.StandardOpenOption.APPEND);
+    assertThatThrownBy(() -> new ImageBuilder(listener).build(request(root, Optional.empty(), Set.of(DiskFormat.RAW))))
+        .isInstanceOf(OsvException.class);
+    assertThat(root.resolve("target/app.img")).doesNotExist();
+    assertThat(root.resolve("target/osv/app.rofs")).doesNotExist();
+  }
+}
