@@ -93,7 +93,7 @@ class ImageBuilderTest {
     }
     assertThat(Files.readString(r.manifest())).contains("/app/app.jar: ").contains("/etc/mnttab: ->/proc/mounts");
     assertThat(Files.readString(r.descriptor())).contains("\"commandLine\": \"--rootfs=rofs /usr/bin/hello --name=x\"")
-        .contains("\"bootable\": false").contains("\"files\": 8") // /, app, app.jar, data, etc, hosts, mnttab, motd;
+        .contains("\"bootable\": false").contains("\"files\": 8"); // /, app, app.jar, data, etc, hosts, mnttab, motd
   }
 
   @Test
