@@ -84,7 +84,7 @@ public abstract class AbstractOsvMojo extends AbstractMojo {
 
   /** The engine's message, prefixed with the POM element it is about, followed by the hint. */
   protected String failureMessage(OsvException e) {
-    String element = pomElement(e);
+    String element = e instanceof PomElementException pe ? pe.element() : pomElement(e);
     String message = element == null ? e.getMessage() : element + ": " + e.getMessage();
     return e.hint().map(h -> message + "\n  hint: " + h).orElse(message);
   }

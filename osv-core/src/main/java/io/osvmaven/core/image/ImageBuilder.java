@@ -111,7 +111,10 @@ public final class ImageBuilder {
     TreeComposer composer = new TreeComposer(listener, request.mtimeSeconds());
     for (ImageContent content : request.contents()) {
       if (content instanceof ImageContent.Manifest m) {
-        List<ManifestLine> lines = new ManifestParser(m.variables()).parse(m.file());
+        Path base = m.baseDirectory().toAbsolutePath();
+        Path file = m.file().toAbsolutePath();
+        String display = file.startsWith(base) ? base.relativize(file).toString() : m.file().toString();
+        List<ManifestLine> lines = new ManifestParser(m.variables()).parse(m.file(), display);
         composer.add(new ManifestResolver(m.baseDirectory()).resolve(lines));
       } else if (content instanceof ImageContent.Directory d) {
         String guest = d.guestDirectory().endsWith("/")

@@ -1,0 +1,61 @@
+package io.osvmaven.core.image;
+
+import io.osvmaven.core.OsvException;
+import io.osvmaven.core.disk.AssembledDisk;
+import io.osvmaven.core.disk.MbrPartitionEntry;
+import io.osvmaven.core.disk.MbrPartitionTable;
+import io.osvmaven.core.qcow2.Qcow2Reader;
+import io.osvmaven.core.rofs.RofsFormat;
+import io.osvmaven.core.rofs.RofsReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Opens the ROFS of an image for reading: a bare ROFS image, or a raw OSv disk whose partition 2 holds
+ * one (found through the MBR, as OSv finds {@code /dev/vblk0.1}).
+ */
+public final class ImageInspector {
+
+  private ImageInspector() {}
+
+  /** An opened filesystem and where it was found. */
+  public record Opened(RofsReader rofs, long offset, Optional<String> commandLine) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      rofs.close();
+    }
+  }
+
+  public static Opened open(Path image) throws IOException {
+    if (!Files.isRegularFile(image)) {
+      throw new OsvException("no such image: " + image);
+    }
+    if (Qcow2Reader.isQcow2(image)) {
+      throw new OsvException(image + " is a qcow2 image; inspect the raw .img built next to it",
+          "or convert it: qemu-img convert -O raw " + image + " disk.img");
+    }
+    if (startsWithRofsMagic(image)) {
+      return new Opened(RofsReader.open(image), 0, Optional.empty());
+    }
+    MbrPartitionTable table = MbrPartitionTable.read(image);
+    MbrPartitionEntry partition = table.osvPartition(2).orElseThrow(() -> new OsvException(
+        image + " is neither a ROFS image nor a disk with a partition in MBR slot 2"));
+    Optional<String> cmdline = AssembledDisk.read(image).commandLine();
+    return new Opened(RofsReader.open(image, partition.offset()), partition.offset(), cmdline);
+  }
+
+  private static boolean startsWithRofsMagic(Path image) throws IOException {
+    byte[] head = new byte[8];
+    try (InputStream in = Files.newInputStream(image)) {
+      if (in.readNBytes(head, 0, 8) < 8) {
+        return false;
+      }
+    }
+    return ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN).getLong() == RofsFormat.MAGIC;
+  }
+}

@@ -1,0 +1,427 @@
+package io.osvmaven.plugin;
+
+import io.osvmaven.core.BuildListener;
+import io.osvmaven.core.OsvException;
+import io.osvmaven.core.build.OutputTimestamp;
+import io.osvmaven.core.disk.DiskFormat;
+import io.osvmaven.core.image.Filesystem;
+import io.osvmaven.core.image.ImageBuilder;
+import io.osvmaven.core.image.ImageContent;
+import io.osvmaven.core.image.ImageRequest;
+import io.osvmaven.core.image.ImageResult;
+import io.osvmaven.core.manifest.ResolvedEntry;
+import io.osvmaven.core.profile.Resolution;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.jar.JarFile;
+import javax.inject.Inject;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProjectHelper;
+import org.eclipse.aether.RepositorySystem;
+
+/**
+ * Builds the OSv image: composes the image's files from manifests, the project's artifact and runtime
+ * dependencies, extra directories and {@code <files>}, writes them as a ROFS filesystem, and assembles
+ * the disk: with a {@code kernel} (an OSv {@code loader.img}) a BIOS-bootable disk with the command line,
+ * without one a kernel-less disk for direct kernel boot. Writes {@code target/<imageName>.img} (and
+ * {@code .qcow2} if asked), a JSON descriptor {@code target/<imageName>.json}, the composed manifest
+ * {@code target/osv/usr.manifest}, and attaches the image to the project. Nothing is rewritten when no
+ * input changed.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = ImageMojo.GOAL, defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true,
+    requiresDependencyResolution = ResolutionScope.RUNTIME)
+public class ImageMojo extends AbstractDriversMojo {
+
+  public static final String GOAL = "image";
+
+  /**
+   * OSv manifest files with the image's files ({@code /guest/path: host/path} lines, {@code ->}
+   * symlinks, {@code /**} globs, {@code /&/}, variables). Relative host paths resolve against the
+   * project directory. Default: {@code src/main/osv/usr.manifest} if it exists.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "osv.manifests")
+  protected List<File> manifests;
+
+  /**
+   * Values of {@code ${NAME}} and {@code %(name)s} variables in the manifests.
+   *
+   * @since 0.1.0
+   */
+  @Parameter
+  protected Map<String, String> manifestVariables;
+
+  /**
+   * Guest directory of the project's artifact; its runtime dependencies go into {@code lib/} below it.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "osv.appDirectory", defaultValue = "/app")
+  protected String appDirectory;
+
+  /**
+   * Puts the project's artifact (the jar) into {@code appDirectory}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "osv.includeArtifact", defaultValue = "true")
+  protected boolean includeArtifact;
+
+  /**
+   * Puts the project's runtime dependencies into {@code appDirectory/lib}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "osv.includeDependencies", defaultValue = "true")
+  protected boolean includeDependencies;
+
+  /**
+   * Host directories copied recursively into the image. Default: {@code src/main/osv/root} into
+   * {@code /}, if it exists.
+   *
+   * @since 0.1.0
+   */
+  @Parameter
+  protected List<ExtraDirectory> extraDirectories;
+
+  /**
+   * Single entries: {@code <file><path>/etc/app.conf</path><source>app.conf</source></file>},
+   * {@code <link>} for a symbolic link, {@code <directory>true</directory>} for an empty directory.
+   * They override everything else at the same path.
+   *
+   * @since 0.1.0
+   */
+  @Parameter
+  protected List<ImageFile> files;
+
+  /**
+   * The root filesystem: {@code rofs}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "osv.filesystem", defaultValue = "rofs")
+  protected String filesystem;
+
+  /**
+   * The OSv kernel: a {@code loader.img} file, or Maven coordinates
+   * {@code groupId:artifactId:version[:type[:classifier]]} resolved from the repositories. Without a
+   * kernel the disk is kernel-less (filesystem at byte 512), for direct kernel boot.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "osv.kernel")
+  protected String kernel;
+
+  /**
+   * The application command line. {@code --rootfs=<filesystem>} is put in front of it. Default: when
+   * {@code mainClass} is set (or the jar's manifest has a {@code Main-Class}),
+   * {@code /usr/lib/jvm/java/bin/java -cp <the jars in appDirectory> <mainClass>}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "osv.cmdline")
+  protected String cmdline;
+
+  /**
+   * The Java main class for the default command line.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "osv.mainClass")
+  protected String mainClass;
+
+  /**
+   * Disk formats to write: {@code raw} ({@code .img}) and/or {@code qcow2} ({@code .qcow2}).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "osv.formats", defaultValue = "raw")
+  protected List<String> formats;
+
+  /**
+   * File name of the images, without extension.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "osv.imageName", defaultValue = "${project.build.finalName}", required = true)
+  protected String imageName;
+
+  /**
+   * Minimum virtual disk size in bytes (the disk is sparse); 0 makes it just large enough.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "osv.diskSize", defaultValue = "0")
+  protected long diskSize;
+
+  /**
+   * The time every file in the image gets: an ISO-8601 date-time or seconds since the epoch. Unset:
+   * {@code SOURCE_DATE_EPOCH}, else 1970-01-01T00:00:01Z.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "osv.outputTimestamp", defaultValue = "${project.build.outputTimestamp}")
+  protected String outputTimestamp;
+
+  /**
+   * Attaches the image(s) to the project (types {@code img} and {@code qcow2}), so they are installed
+   * and deployed.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "osv.image.attach", defaultValue = "true")
+  protected boolean attach;
+
+  /**
+   * Skips this goal only.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "osv.image.skip", defaultValue = "false")
+  protected boolean skipImage;
+
+  @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
+  protected File buildDirectory;
+
+  @Parameter(defaultValue = "${plugin.version}", readonly = true)
+  protected String pluginVersion;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  protected MavenSession session;
+
+  private final MavenProjectHelper projectHelper;
+  private final RepositorySystem repositorySystem;
+
+  @Inject
+  public ImageMojo(MavenProjectHelper projectHelper, RepositorySystem repositorySystem) {
+    this.projectHelper = projectHelper;
+    this.repositorySystem = repositorySystem;
+  }
+
+  @Override
+  protected String goal() {
+    return "osv:" + GOAL;
+  }
+
+  @Override
+  protected boolean goalSkipped() {
+    if (skipImage) {
+      getLog().info("Skipping " + goal() + ": osv.image.skip is true");
+    }
+    return skipImage;
+  }
+
+  @Override
+  protected void run(BuildListener listener) throws IOException {
+    Resolution drivers = resolveDrivers(listener);
+    Filesystem fs = element("<filesystem>", () -> Filesystem.of(filesystem));
+    Set<DiskFormat> diskFormats = diskFormats();
+    long mtime = element("<outputTimestamp>", () -> OutputTimestamp.seconds(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH")));
+    Optional<Path> kernelFile = kernel == null || kernel.isBlank()
+        ? Optional.empty()
+        : Optional.of(new KernelResolver(repositorySystem, session).resolve(kernel, project));
+
+    List<ImageContent> contents = new ArrayList<>();
+    List<String> classpath = new ArrayList<>();
+    contents.add(new ImageContent.Entries(projectArtifacts(classpath)));
+    for (Path manifest : manifestFiles()) {
+      contents.add(new ImageContent.Manifest(manifest, project.getBasedir().toPath(),
+          manifestVariables == null ? Map.of() : manifestVariables));
+    }
+    for (ExtraDirectory d : extraDirectoriesOrDefault()) {
+      contents.add(new ImageContent.Directory(d.path.toPath(), d.into, "<extraDirectory> " + relative(d.path.toPath())));
+    }
+    contents.add(new ImageContent.Entries(inlineFiles()));
+
+    String commandLine = commandLine(classpath);
+    ImageRequest request = new ImageRequest(contents, fs, kernelFile, commandLine, diskFormats,
+        buildDirectory.toPath(), imageName, outputDirectory.toPath(), mtime, diskSize,
+        "plugin " + pluginVersion + "; drivers " + drivers.arch() + " " + drivers.enabledDrivers());
+    ImageResult result;
+    try {
+      result = new ImageBuilder(listener).build(request);
+    } catch (OsvException e) {
+      if (kernelFile.isPresent() && e.getMessage().contains(kernelFile.get().toString())) {
+        throw new PomElementException("<kernel>", e);
+      }
+      throw e;
+    }
+    summary(result, drivers, fs, kernelFile);
+    if (attach) {
+      for (Map.Entry<DiskFormat, Path> disk : result.disks().entrySet()) {
+        projectHelper.attachArtifact(project, disk.getKey() == DiskFormat.QCOW2 ? "qcow2" : "img", null,
+            disk.getValue().toFile());
+      }
+    }
+  }
+
+  private Set<DiskFormat> diskFormats() {
+    Set<DiskFormat> set = EnumSet.noneOf(DiskFormat.class);
+    for (String f : formats == null || formats.isEmpty() ? List.of("raw") : formats) {
+      switch (f.strip().toLowerCase(Locale.ROOT)) {
+        case "raw", "img" -> set.add(DiskFormat.RAW);
+        case "qcow2" -> set.add(DiskFormat.QCOW2);
+        default -> throw new PomElementException("<formats>", "unknown disk format '" + f + "'", "use raw and/or qcow2");
+      }
+    }
+    return set;
+  }
+
+  /** The project's jar and runtime dependencies, and their guest paths in classpath order. */
+  private List<ResolvedEntry> projectArtifacts(List<String> classpath) {
+    List<ResolvedEntry> entries = new ArrayList<>();
+    String app = appDirectory.endsWith("/") ? appDirectory.substring(0, appDirectory.length() - 1) : appDirectory;
+    File main = project.getArtifact().getFile();
+    if (includeArtifact && main != null && main.isFile()) {
+      String guest = app + "/" + main.getName();
+      entries.add(new ResolvedEntry.HostFile(guest, main.toPath(), "project artifact " + main.getName()));
+      classpath.add(guest);
+    }
+    if (includeDependencies) {
+      for (Artifact a : project.getArtifacts()) {
+        if (a.getFile() != null && a.getFile().isFile() && a.getArtifactHandler().isAddedToClasspath()) {
+          String guest = app + "/lib/" + a.getFile().getName();
+          entries.add(new ResolvedEntry.HostFile(guest, a.getFile().toPath(), "dependency " + a.getId()));
+          classpath.add(guest);
+        }
+      }
+    }
+    return entries;
+  }
+
+  private List<Path> manifestFiles() {
+    if (manifests != null && !manifests.isEmpty()) {
+      List<Path> paths = new ArrayList<>();
+      for (File f : manifests) {
+        if (!f.isFile()) {
+          throw new PomElementException("<manifests>", "manifest " + f + " does not exist", "check the path");
+        }
+        paths.add(f.toPath());
+      }
+      return paths;
+    }
+    Path standard = project.getBasedir().toPath().resolve("src/main/osv/usr.manifest");
+    return Files.isRegularFile(standard) ? List.of(standard) : List.of();
+  }
+
+  private List<ExtraDirectory> extraDirectoriesOrDefault() {
+    if (extraDirectories != null && !extraDirectories.isEmpty()) {
+      for (ExtraDirectory d : extraDirectories) {
+        if (d.path == null || !d.path.isDirectory()) {
+          throw new PomElementException("<extraDirectories>", "extra directory " + d.path + " does not exist",
+              "give an existing <path>");
+        }
+      }
+      return extraDirectories;
+    }
+    File standard = new File(project.getBasedir(), "src/main/osv/root");
+    if (standard.isDirectory()) {
+      ExtraDirectory d = new ExtraDirectory();
+      d.path = standard;
+      return List.of(d);
+    }
+    return List.of();
+  }
+
+  private List<ResolvedEntry> inlineFiles() {
+    List<ResolvedEntry> entries = new ArrayList<>();
+    if (files == null) {
+      return entries;
+    }
+    int n = 0;
+    for (ImageFile f : files) {
+      n++;
+      String origin = "<files> entry " + n;
+      int kinds = (f.source != null ? 1 : 0) + (f.link != null ? 1 : 0) + (f.directory ? 1 : 0);
+      if (f.path == null || kinds != 1) {
+        throw new PomElementException("<files>", origin + " needs a <path> and exactly one of <source>, <link>, <directory>", null);
+      }
+      if (f.source != null) {
+        if (!f.source.isFile()) {
+          throw new PomElementException("<files>", origin + ": source " + f.source + " does not exist", null);
+        }
+        entries.add(new ResolvedEntry.HostFile(f.path, f.source.toPath(), origin));
+      } else if (f.link != null) {
+        entries.add(new ResolvedEntry.Link(f.path, f.link, origin));
+      } else {
+        entries.add(new ResolvedEntry.EmptyDirectory(f.path, origin));
+      }
+    }
+    return entries;
+  }
+
+  private String commandLine(List<String> classpath) throws IOException {
+    if (cmdline != null && !cmdline.isBlank()) {
+      return cmdline.strip();
+    }
+    String main = mainClass;
+    File jar = project.getArtifact().getFile();
+    if ((main == null || main.isBlank()) && jar != null && jar.isFile() && jar.getName().endsWith(".jar")) {
+      try (JarFile jf = new JarFile(jar)) {
+        if (jf.getManifest() != null) {
+          main = jf.getManifest().getMainAttributes().getValue("Main-Class");
+        }
+      }
+    }
+    if (main == null || main.isBlank()) {
+      getLog().warn("The image has an empty command line: OSv will print 'Nothing to run' and power off. "
+          + "Set <cmdline> or <mainClass>.");
+      return "";
+    }
+    if (classpath.isEmpty()) {
+      throw new PomElementException("<mainClass>", "main class " + main + " given but no jar is in the image",
+          "run the image goal after the jar is built (phase package), or set <cmdline>");
+    }
+    return "/usr/lib/jvm/java/bin/java -cp " + String.join(":", classpath) + " " + main.strip();
+  }
+
+  private void summary(ImageResult r, Resolution drivers, Filesystem fs, Optional<Path> kernelFile) {
+    Map<String, String> lines = new LinkedHashMap<>();
+    if (r.disks().containsKey(DiskFormat.RAW)) {
+      lines.put("image", r.disks().get(DiskFormat.RAW).toString());
+    }
+    if (r.disks().containsKey(DiskFormat.QCOW2)) {
+      lines.put("qcow2", r.disks().get(DiskFormat.QCOW2).toString());
+    }
+    lines.put("files", r.files() + " entries, " + r.fileBytes() + " bytes");
+    lines.put("filesystem", fs.osvName());
+    lines.put("drivers", drivers.arch() + " profile " + drivers.profile() + " (" + drivers.enabledDrivers().size() + " drivers)");
+    lines.put("kernel", kernelFile.map(Path::toString).orElse("none (kernel-less disk for direct kernel boot)"));
+    lines.put("cmdline", r.commandLine());
+    getLog().info("OSv image" + (r.upToDate() ? " (up to date)" : "") + ":");
+    lines.forEach((k, v) -> getLog().info(String.format("  %-10s %s", k, v)));
+  }
+
+  private String relative(Path p) {
+    Path base = project.getBasedir().toPath();
+    return p.startsWith(base) ? base.relativize(p).toString() : p.toString();
+  }
+
+  private static <T> T element(String element, java.util.function.Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (PomElementException e) {
+      throw e;
+    } catch (OsvException e) {
+      throw new PomElementException(element, e);
+    }
+  }
+}

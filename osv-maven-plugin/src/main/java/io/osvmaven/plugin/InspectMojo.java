@@ -1,0 +1,61 @@
+package io.osvmaven.plugin;
+
+import io.osvmaven.core.BuildListener;
+import io.osvmaven.core.OsvException;
+import io.osvmaven.core.image.ImageInspector;
+import io.osvmaven.core.rofs.RofsEntry;
+import io.osvmaven.core.rofs.RofsInode;
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Lists the files of a built image (a raw disk or a bare ROFS image) with their sizes and link targets,
+ * shows the disk's command line, and checks the filesystem's structure; a damaged image fails the build.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = InspectMojo.GOAL, defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class InspectMojo extends AbstractOsvMojo {
+
+  public static final String GOAL = "inspect";
+
+  /**
+   * The image to inspect.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "osv.inspect.image", defaultValue = "${project.build.directory}/${project.build.finalName}.img")
+  protected File image;
+
+  @Override
+  protected String goal() {
+    return "osv:" + GOAL;
+  }
+
+  @Override
+  protected void run(BuildListener listener) throws IOException {
+    try (ImageInspector.Opened opened = ImageInspector.open(image.toPath())) {
+      getLog().info("Image " + image + (opened.offset() > 0 ? ", ROFS at byte " + opened.offset() : ", bare ROFS"));
+      opened.commandLine().ifPresent(c -> getLog().info("Command line: " + c));
+      for (RofsEntry e : opened.rofs().list()) {
+        RofsInode inode = e.inode();
+        String line = switch (inode.type()) {
+          case DIRECTORY -> "d " + e.path();
+          case REGULAR -> "f " + e.path() + " (" + inode.count() + " bytes)";
+          case SYMLINK -> "l " + e.path() + " -> " + opened.rofs().readlink(inode);
+          case UNKNOWN -> "? " + e.path();
+        };
+        getLog().info("  " + line);
+      }
+      List<String> problems = opened.rofs().verify();
+      if (!problems.isEmpty()) {
+        throw new OsvException(image + " is damaged:\n  " + String.join("\n  ", problems));
+      }
+      getLog().info("Filesystem structure is sound");
+    }
+  }
+}
