@@ -98,6 +98,15 @@ public final class Main {
     profile.put("resolve", new ProfileResolveCommand());
     groups.put("profile", profile);
     groups.put("header", Map.of("", new HeaderCommand()));
+    Map<String, Command> image = new LinkedHashMap<>();
+    image.put("build", new ImageBuildCommand());
+    groups.put("image", image);
+    Map<String, Command> rofs = new LinkedHashMap<>();
+    rofs.put("ls", new RofsCommand.Ls());
+    rofs.put("cat", new RofsCommand.Cat());
+    rofs.put("tree", new RofsCommand.Tree());
+    rofs.put("verify", new RofsCommand.Verify());
+    groups.put("rofs", rofs);
     return groups;
   }
 

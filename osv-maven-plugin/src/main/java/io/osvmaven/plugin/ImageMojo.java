@@ -252,8 +252,9 @@ public class ImageMojo extends AbstractDriversMojo {
     contents.add(new ImageContent.Entries(inlineFiles()));
 
     String commandLine = commandLine(classpath);
-    ImageRequest request = new ImageRequest(contents, fs, kernelFile, commandLine, diskFormats,
-        buildDirectory.toPath(), imageName, outputDirectory.toPath(), mtime, diskSize,
+    ImageRequest request = new ImageRequest(contents, fs, kernelFile, commandLine,
+        ImageRequest.disksIn(buildDirectory.toPath(), imageName, diskFormats),
+        buildDirectory.toPath().resolve(imageName + ".json"), imageName, outputDirectory.toPath(), mtime, diskSize,
         "plugin " + pluginVersion + "; drivers " + drivers.arch() + " " + drivers.enabledDrivers());
     ImageResult result;
     try {

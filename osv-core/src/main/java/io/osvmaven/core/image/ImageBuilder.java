@@ -35,7 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * Builds an OSv disk image from its contents: compose the file tree, write the composed manifest, the
@@ -60,12 +60,9 @@ public final class ImageBuilder {
     long bytes = tree.totalFileBytes();
     Path manifest = request.workDirectory().resolve("usr.manifest");
     Path fsImage = request.workDirectory().resolve(request.imageName() + "." + request.filesystem().osvName());
-    Path descriptor = request.outputDirectory().resolve(request.imageName() + ".json");
+    Path descriptor = request.descriptor();
     Path record = request.workDirectory().resolve(request.imageName() + ".fingerprint");
-    Map<DiskFormat, Path> disks = new EnumMap<>(DiskFormat.class);
-    for (DiskFormat f : new TreeSet<>(request.formats())) {
-      disks.put(f, request.diskFile(f));
-    }
+    Map<DiskFormat, Path> disks = request.disks();
     String commandLine = OsvCommandLine.withRootfs(request.filesystem().osvName(), request.cmdline()).text();
 
     Fingerprint fingerprint = fingerprint(request, tree);
@@ -136,7 +133,8 @@ public final class ImageBuilder {
         .config("filesystem", request.filesystem())
         .config("kernel", request.kernel().map(Path::toString).orElse(""))
         .config("cmdline", request.cmdline())
-        .config("formats", new TreeSet<>(request.formats()))
+        .config("disks", new TreeMap<>(request.disks()))
+        .config("descriptor", request.descriptor())
         .config("image", request.imageName())
         .config("mtime", request.mtimeSeconds())
         .config("disk-size", request.diskSize())
@@ -180,7 +178,9 @@ public final class ImageBuilder {
     root.put("files", files);
     root.put("fileBytes", bytes);
     Map<String, Object> fs = new LinkedHashMap<>();
-    fs.put("file", request.outputDirectory().relativize(fsImage.toAbsolutePath()).toString());
+    Path descriptorDir = descriptor.toAbsolutePath().getParent();
+    Path fsAbs = fsImage.toAbsolutePath();
+    fs.put("file", fsAbs.startsWith(descriptorDir) ? descriptorDir.relativize(fsAbs).toString() : fsAbs.getFileName().toString());
     fs.put("size", Files.size(fsImage));
     fs.put("sha256", sha256(fsImage));
     root.put("filesystemImage", fs);

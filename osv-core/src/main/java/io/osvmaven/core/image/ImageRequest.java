@@ -2,7 +2,10 @@ package io.osvmaven.core.image;
 
 import io.osvmaven.core.disk.DiskFormat;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,9 +17,9 @@ import java.util.Set;
  * @param kernel an OSv x64 {@code loader.img}; without one the disk is kernel-less (filesystem at
  *     byte 512, for direct kernel boot)
  * @param cmdline the application command line; {@code --rootfs=<fs>} is put in front of it
- * @param formats the disk formats to write (at least one)
- * @param outputDirectory where the disk images go ({@code target})
- * @param imageName file name of the images without extension
+ * @param disks the disk image to write per format (at least one)
+ * @param descriptor where the JSON descriptor of the build goes
+ * @param imageName base name of the intermediate files (filesystem image, fingerprint)
  * @param workDirectory where intermediate files go ({@code target/osv})
  * @param mtimeSeconds the time every file in the image gets
  * @param diskSize minimum virtual disk size in bytes (0: just large enough)
@@ -24,21 +27,25 @@ import java.util.Set;
  *     (plugin version, drivers selection, ...)
  */
 public record ImageRequest(List<ImageContent> contents, Filesystem filesystem, Optional<Path> kernel,
-    String cmdline, Set<DiskFormat> formats, Path outputDirectory, String imageName, Path workDirectory,
+    String cmdline, Map<DiskFormat, Path> disks, Path descriptor, String imageName, Path workDirectory,
     long mtimeSeconds, long diskSize, String extraFingerprint) {
 
   public ImageRequest {
     contents = List.copyOf(contents);
-    formats = Set.copyOf(formats);
-    if (formats.isEmpty()) {
+    disks = Collections.unmodifiableMap(new EnumMap<>(disks));
+    if (disks.isEmpty()) {
       throw new IllegalArgumentException("no disk format");
     }
     cmdline = cmdline == null ? "" : cmdline;
     extraFingerprint = extraFingerprint == null ? "" : extraFingerprint;
   }
 
-  /** The disk image file of a format: {@code <outputDirectory>/<imageName>.img} or {@code .qcow2}. */
-  public Path diskFile(DiskFormat format) {
-    return outputDirectory.resolve(imageName + (format == DiskFormat.QCOW2 ? ".qcow2" : ".img"));
+  /** The usual outputs in a build directory: {@code <dir>/<name>.img}, {@code .qcow2}, {@code .json}. */
+  public static Map<DiskFormat, Path> disksIn(Path dir, String name, Set<DiskFormat> formats) {
+    Map<DiskFormat, Path> disks = new EnumMap<>(DiskFormat.class);
+    for (DiskFormat f : formats) {
+      disks.put(f, dir.resolve(name + (f == DiskFormat.QCOW2 ? ".qcow2" : ".img")));
+    }
+    return disks;
   }
 }

@@ -60,8 +60,9 @@ class ImageBuilderTest {
         new ImageContent.Directory(root.resolve("src/main/osv/root"), "/", "src/main/osv/root"),
         new ImageContent.Entries(List.of(
             new ResolvedEntry.HostFile("/app/app.jar", root.resolve("target/app.jar"), "project artifact"))));
-    return new ImageRequest(contents, Filesystem.ROFS, kernel, "/usr/bin/hello --name=x", formats,
-        root.resolve("target"), "app", root.resolve("target/osv"), 1767225600L, 0, "test");
+    return new ImageRequest(contents, Filesystem.ROFS, kernel, "/usr/bin/hello --name=x",
+        ImageRequest.disksIn(root.resolve("target"), "app", formats), root.resolve("target/app.json"), "app",
+        root.resolve("target/osv"), 1767225600L, 0, "test");
   }
 
   private static String read(RofsReader rofs, String path) throws IOException {
