@@ -1,0 +1,7 @@
+package com.example;
+
+public final class Hello {
+  public static void main(String[] args) {
+    System.out.println("Hello from OSv");
+  }
+}
