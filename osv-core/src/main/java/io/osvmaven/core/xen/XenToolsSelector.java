@@ -53,8 +53,8 @@ public final class XenToolsSelector {
     graph.notes().forEach(listener::debug);
     Model model = new Model(catalog, version, arch, graph, listener);
 
-    Set<String> includes = resolveAll(request.includes(), "includes");
-    Set<String> excludes = resolveAll(request.excludes(), "excludes");
+    Set<String> includes = resolveAll(request.includes(), "includes", model);
+    Set<String> excludes = resolveAll(request.excludes(), "excludes", model);
     for (String id : includes) {
       if (excludes.contains(id)) {
         throw new OsvException("includes and excludes both name " + id,
@@ -88,6 +88,7 @@ public final class XenToolsSelector {
       }
     }
     Closure closure = new Closure(model, preset, presetMembers, includes, excludes);
+    closure.preselect();
     closure.walk(new TreeSet<>(includes), true);
     closure.walk(presetMembers, false);
 
@@ -128,10 +129,11 @@ public final class XenToolsSelector {
         near.map(n -> "did you mean '" + n + "'?").orElse("use minimal or full"));
   }
 
-  private Set<String> resolveAll(List<String> names, String setting) {
+  private Set<String> resolveAll(List<String> names, String setting, Model model) {
     Set<String> ids = new TreeSet<>();
     for (String n : names) {
-      ids.add(catalog.resolve(n, setting).id());
+      String tree = model.treeNames.get(n == null ? "" : n.trim());
+      ids.add(tree != null ? tree : catalog.resolve(n, setting).id());
     }
     return ids;
   }
@@ -305,6 +307,8 @@ public final class XenToolsSelector {
     final Map<String, XenComponent> available = new LinkedHashMap<>();
     final Map<String, String> unavailable = new LinkedHashMap<>();
     final Map<String, String> libToComponent = new HashMap<>();
+    /** Names of the components made up for tree libraries the catalogue does not know. */
+    final Map<String, String> treeNames = new HashMap<>();
     private final Map<String, List<Dependency>> edges = new HashMap<>();
 
     Model(XenToolsCatalog catalog, XenVersion version, String arch, BuildGraph graph,
@@ -344,6 +348,9 @@ public final class XenToolsSelector {
               + " is not in the catalogue; treating it as component " + c.id());
           libToComponent.put(lib.name(), c.id());
           available.put(c.id(), c);
+          treeNames.put(c.id(), c.id());
+          treeNames.put(lib.name(), c.id());
+          c.packages().forEach(p -> treeNames.put(p, c.id()));
         }
       }
     }
@@ -408,6 +415,7 @@ public final class XenToolsSelector {
     final Set<String> excludes;
     final Map<String, SelectionReason> selected = new LinkedHashMap<>();
     final List<Contradiction> contradictions = new ArrayList<>();
+    private final Set<String> visited = new java.util.HashSet<>();
 
     Closure(Model model, String preset, Set<String> presetMembers, Set<String> includes,
         Set<String> excludes) {
@@ -418,12 +426,20 @@ public final class XenToolsSelector {
       this.excludes = excludes;
     }
 
-    /** Walks from {@code roots}; needs of an include may pull in what the preset left out. */
+    /** Every root gets its own reason first, so a preset member never reads as "needed by". */
+    void preselect() {
+      includes.forEach(r -> selected.put(r, SelectionReason.included()));
+      presetMembers.forEach(r -> selected.putIfAbsent(r, SelectionReason.preset(preset)));
+    }
+
+    /**
+     * Walks from {@code roots}. Walking from the includes, the walk also goes through preset members
+     * it reaches, because what an include needs may pull in what the preset left out.
+     */
     void walk(Set<String> roots, boolean fromIncludes) {
       Deque<String> queue = new ArrayDeque<>();
       for (String r : roots) {
-        if (!selected.containsKey(r)) {
-          selected.put(r, fromIncludes ? SelectionReason.included() : SelectionReason.preset(preset));
+        if (visited.add(r)) {
           queue.add(r);
         }
       }
@@ -432,6 +448,9 @@ public final class XenToolsSelector {
         for (Dependency d : model.edges(c)) {
           String t = d.target();
           if (selected.containsKey(t)) {
+            if (fromIncludes && visited.add(t)) {
+              queue.add(t);
+            }
             continue;
           }
           String blocked = blocked(t, fromIncludes);
@@ -440,6 +459,7 @@ public final class XenToolsSelector {
             continue;
           }
           selected.put(t, SelectionReason.needed(c, d));
+          visited.add(t);
           queue.add(t);
         }
       }
