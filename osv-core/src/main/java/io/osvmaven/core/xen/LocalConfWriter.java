@@ -20,8 +20,8 @@ final class LocalConfWriter {
       out.append("\n# Read only by a layer that carries the Yocto half of the 2025 minimal xen-tools"
           + " RFC (never\n# published); no public meta-virtualization reads it.\n");
       out.append("ENABLE_MINIMAL_XEN_TOOLS = \"true\"\n");
-      out.append("# The RFC's PACKAGECONFIG flag; no public meta-virtualization defines it, so it is"
-          + " left\n# commented out. The lines below do the same with real variables.\n");
+      out.append("# The RFC's PACKAGECONFIG flag stays commented out: no public meta-virtualization"
+          + " defines it.\n# The lines after it use variables the public recipe does read.\n");
       out.append("#PACKAGECONFIG:append:pn-xen-tools = \" minimal-xen-tools\"\n");
     }
     appendList(out, "PACKAGECONFIG:append:pn-xen-tools", s.packageConfig());
