@@ -43,6 +43,14 @@ class XenToolsCatalogTest {
   }
 
   @Test
+  void catalogueHoldsTheTableAndWhatItsRowsNeed() {
+    // 41 design-table rows (15 libraries, 24 others, plus libxenmanage and libxenfsimage from
+    // table 4.1) and 3 packages the rows drag in: xl, xenstore, python.
+    assertThat(catalog.components()).hasSize(44);
+    assertThat(catalog.components(new XenVersion(4, 19))).hasSize(43);
+  }
+
+  @Test
   void minimalPresetIsTheDesignTablesIncludedColumn() {
     // Spec 3.3: the document's "included = yes" set; libxenfsimage ships as part of fsimage.
     Set<String> minimal = catalog.components().stream().filter(XenComponent::minimal)
