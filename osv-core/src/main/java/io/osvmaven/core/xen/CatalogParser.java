@@ -12,10 +12,9 @@ final class CatalogParser {
 
   static final Set<String> SINGLE_KEYS = Set.of("doc", "kind", "lib", "filename", "versions",
       "minimal", "doc-included", "rationale", "remark", "fix-hint", "switch", "external");
-  static final Set<String> LIST_KEYS = Set.of("alias", "package", "arch", "configure-on",
-      "configure-off", "make-off", "packageconfig");
+  static final Set<String> LIST_KEYS = Set.of("alias", "package", "arch", "packageconfig");
   static final Set<String> VERSIONED_KEYS = Set.of("uselibs", "links", "builds-with", "rdepends",
-      "needs", "source", "subdir");
+      "needs", "source", "subdir", "configure-on", "configure-off", "make-off");
 
   private final String resource;
   private final List<XenVersion> versions = new ArrayList<>();

@@ -102,16 +102,16 @@ public record XenComponent(String id, Location location, Map<String, List<Catalo
     return text("external");
   }
 
-  public List<String> configureOn() {
-    return allWords("configure-on");
+  public List<String> configureOn(XenVersion v) {
+    return words("configure-on", v);
   }
 
-  public List<String> configureOff() {
-    return allWords("configure-off");
+  public List<String> configureOff(XenVersion v) {
+    return words("configure-off", v);
   }
 
-  public List<String> makeOff() {
-    return allWords("make-off");
+  public List<String> makeOff(XenVersion v) {
+    return words("make-off", v);
   }
 
   public List<String> packageConfig() {

@@ -268,14 +268,14 @@ public final class XenToolsSelector {
     Set<String> keepOn = new TreeSet<>();
     Set<String> on = new TreeSet<>();
     for (String id : selected) {
-      on.addAll(m.available.get(id).configureOn());
-      keepOn.addAll(m.available.get(id).configureOff());
+      on.addAll(m.available.get(id).configureOn(m.version));
+      keepOn.addAll(m.available.get(id).configureOff(m.version));
     }
     Set<String> out = new TreeSet<>(on);
     for (XenComponent c : m.available.values()) {
       if (!selected.contains(c.id())) {
         // A switch shared with a selected component (libfsimage for fsimage and pygrub) stays on.
-        c.configureOff().stream().filter(f -> !keepOn.contains(f)).forEach(out::add);
+        c.configureOff(m.version).stream().filter(f -> !keepOn.contains(f)).forEach(out::add);
       }
     }
     return List.copyOf(out);
@@ -288,7 +288,7 @@ public final class XenToolsSelector {
     }
     for (XenComponent c : m.available.values()) {
       if (!selected.contains(c.id())) {
-        out.addAll(c.makeOff());
+        out.addAll(c.makeOff(m.version));
       }
     }
     return List.copyOf(out);

@@ -141,6 +141,24 @@ class XenToolsSelectorTest {
   }
 
   @Test
+  void xen417HasNoPygrubOrLibfsimageSwitch() {
+    List<String> off = List.of("pygrub", "fsimage", "libfsimage");
+    XenToolsSelection s417 = select(XenToolsRequest.of("minimal", "4.17").withExcludes(off));
+    assertThat(s417.configureFlags()).doesNotContain("--disable-pygrub", "--disable-libfsimage");
+    assertThat(s417.unavailable()).containsKey("9pfsd");
+    XenToolsSelection s418 = select(XenToolsRequest.of("minimal", "4.18").withExcludes(off));
+    assertThat(s418.configureFlags()).contains("--disable-pygrub", "--disable-libfsimage");
+    XenToolsSelection keep417 = select(XenToolsRequest.of("minimal", "4.17"));
+    assertThat(keep417.toolsSubdirs()).extracting(e -> e.dir() + ":" + e.condition())
+        .containsExactly("libs:y", "flask:y", "hotplug:y", "firmware:CONFIG_X86", "libfsimage:y",
+            "pygrub:y");
+    XenToolsSelection xenstored417 = select(XenToolsRequest.of("minimal", "4.17")
+        .withIncludes(List.of("xenstored", "xenstore")));
+    assertThat(xenstored417.toolsSubdirs()).extracting(SubdirEntry::dir).contains("xenstore")
+        .doesNotContain("xenstored", "xs-clients");
+  }
+
+  @Test
   void archDropsComponentsOfTheOtherArchitecture() {
     Fixtures.Recorder rec = new Fixtures.Recorder();
     XenToolsSelection s = XenTools.select(XenToolsRequest.of("minimal", "4.19").withArch("arm64"),
