@@ -35,6 +35,7 @@ final class JsonReportWriter {
       m.put("reason", s.isSelected(c.id()) ? s.selected().get(c.id()).describe()
           : s.notSelected().get(c.id()));
       m.put("chain", s.whyChain(c.id()));
+      m.put("needs", s.needs().get(c.id()).stream().map(Dependency::target).toList());
       m.put("switch", c.switchText());
       m.put("sources", c.sources(s.version()));
       m.put("rationale", c.rationale());

@@ -12,6 +12,8 @@ import java.util.Map;
  *
  * @param available the components that exist in this version, on this arch and in this tree
  * @param unavailable components of the catalogue that do not, with the reason
+ * @param needs every available component's needs in this version and graph (all three layers)
+ * @param names every name a user may give (ids, aliases, LIBS_LIBS names, packages) to its id
  * @param selected the selection, closed over every need unless a contradiction blocked one
  * @param notSelected available components left out, with the reason
  * @param libsBuildOrder the kept tools/libs SUBDIRS entries, in a valid build order
@@ -26,6 +28,7 @@ import java.util.Map;
  */
 public record XenToolsSelection(XenToolsRequest request, XenVersion version, BuildGraph graph,
     Map<String, XenComponent> available, Map<String, String> unavailable,
+    Map<String, List<Dependency>> needs, Map<String, String> names,
     Map<String, SelectionReason> selected, Map<String, String> notSelected,
     List<Contradiction> contradictions, List<OrderIssue> orderIssues,
     List<SubdirEntry> libsBuildOrder, List<SubdirEntry> toolsSubdirs,
@@ -35,6 +38,8 @@ public record XenToolsSelection(XenToolsRequest request, XenVersion version, Bui
   public XenToolsSelection {
     available = frozen(available);
     unavailable = frozen(unavailable);
+    needs = frozen(needs);
+    names = frozen(names);
     selected = frozen(selected);
     notSelected = frozen(notSelected);
     alsoBuilt = frozen(alsoBuilt);
@@ -81,20 +86,60 @@ public record XenToolsSelection(XenToolsRequest request, XenVersion version, Bui
     return chain;
   }
 
-  /** One paragraph on one component, for {@code osv xen explain}. */
-  public String explain(String id) {
+  /** The available components that need {@code id}, sorted. */
+  public List<String> neededBy(String id) {
+    List<String> out = new ArrayList<>();
+    needs.forEach((c, list) -> {
+      if (list.stream().anyMatch(d -> d.target().equals(id))) {
+        out.add(c);
+      }
+    });
+    return out;
+  }
+
+  /**
+   * The id of the component a user-given name means here (an id, alias, LIBS_LIBS name or package),
+   * or empty.
+   */
+  public java.util.Optional<String> idOf(String name) {
+    return java.util.Optional.ofNullable(names.get(name == null ? "" : name.trim()));
+  }
+
+  /**
+   * A few lines on one component, for {@code osv xen explain}: whether it is in and why (with the
+   * chain), what it needs and which components need it.
+   */
+  public String explain(String name) {
+    String id = idOf(name).orElse(name);
+    StringBuilder out = new StringBuilder();
     SelectionReason r = selected.get(id);
     if (r != null) {
       List<String> chain = whyChain(id);
-      return id + " is selected: " + r.describe()
-          + (chain.size() > 1 ? "; chain " + String.join(" -> ", chain) : "");
+      out.append(id).append(" is selected: ").append(r.describe());
+      if (chain.size() > 1) {
+        out.append("; chain ").append(String.join(" -> ", chain));
+      }
+    } else if (notSelected.containsKey(id)) {
+      out.append(id).append(" is not selected: ").append(notSelected.get(id));
+    } else if (unavailable.containsKey(id)) {
+      return id + " is not available: " + unavailable.get(id) + "\n";
+    } else {
+      return name + " is not a component\n";
     }
-    if (notSelected.containsKey(id)) {
-      return id + " is not selected: " + notSelected.get(id);
+    out.append('\n');
+    for (Dependency d : needs.get(id)) {
+      out.append("  needs ").append(d.target()).append(" (").append(d.describe()).append(")")
+          .append(selected.containsKey(d.target()) ? "" : " [not selected]").append('\n');
     }
-    if (unavailable.containsKey(id)) {
-      return id + " is not available: " + unavailable.get(id);
+    List<String> users = neededBy(id);
+    if (!users.isEmpty()) {
+      out.append("  needed by ").append(String.join(", ", users)).append('\n');
     }
-    return id + " is not a component";
+    for (Contradiction c : contradictions) {
+      if (c.chain().contains(id)) {
+        out.append("  contradiction ").append(c.describe()).append('\n');
+      }
+    }
+    return out.toString();
   }
 }

@@ -109,8 +109,12 @@ public final class XenToolsSelector {
     Map<String, SelectionReason> selected = new TreeMap<>(closure.selected);
     List<SubdirEntry> libsOrder = libsBuildOrder(model, selected.keySet());
     List<SubdirEntry> toolsSubdirs = toolsSubdirs(model, selected.keySet());
+    Map<String, List<Dependency>> needs = new TreeMap<>();
+    model.available.keySet().forEach(id -> needs.put(id, model.edges(id)));
     XenToolsSelection result = new XenToolsSelection(request, version, graph,
-        new TreeMap<>(model.available), new TreeMap<>(model.unavailable), selected, notSelected,
+        new TreeMap<>(model.available), new TreeMap<>(model.unavailable), needs,
+        names(model), selected,
+        notSelected,
         contradictions, orderIssues, libsOrder, toolsSubdirs,
         alsoBuilt(model, selected.keySet(), toolsSubdirs), packages(model, selected.keySet()),
         configureFlags(model, selected.keySet()), makeVariables(model, selected.keySet(),
@@ -136,6 +140,12 @@ public final class XenToolsSelector {
       ids.add(tree != null ? tree : catalog.resolve(n, setting).id());
     }
     return ids;
+  }
+
+  private Map<String, String> names(Model model) {
+    Map<String, String> names = new TreeMap<>(catalog.names());
+    names.putAll(model.treeNames);
+    return names;
   }
 
   private static void report(XenToolsSelection r, BuildListener listener) {

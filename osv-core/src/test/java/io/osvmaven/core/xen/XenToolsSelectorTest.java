@@ -56,6 +56,28 @@ class XenToolsSelectorTest {
   }
 
   @Test
+  void explainShowsNeedsUsersAndContradictions() {
+    XenToolsSelection s = select(XenToolsRequest.of("minimal", "4.19"));
+    assertThat(s.explain("consold")).isEqualTo(String.join("\n",
+        "console is not selected: not in preset minimal",
+        "  needs libxenctrl (links: links libxenctrl)",
+        "  needs libxenstore (links: links libxenstore) [not selected]",
+        "  needs libxenevtchn (links: links libxenevtchn) [not selected]",
+        "  needs libxengnttab (links: links libxengnttab) [not selected]",
+        "  needs libxenforeignmemory (links: links libxenforeignmemory)",
+        "  needs xenstored (runtime: xenconsoled serves consoles through XenStore) [not selected]",
+        "  needed by xencommons, xendomains",
+        "  contradiction xencommons -> console: xencommons needs console (RDEPENDS: recipe RDEPENDS"
+            + " ${PN}-console), but console is not in preset minimal",
+        "  contradiction xendomains -> console: xendomains needs console (RDEPENDS: recipe RDEPENDS"
+            + " ${PN}-console), but console is not in preset minimal",
+        ""));
+    assertThat(s.explain("manage"))
+        .isEqualTo("libxenmanage is not available: not in Xen 4.19 (exists from 4.21)\n");
+    assertThat(s.idOf("xen-tools-libxlutil")).hasValue("libxlutil");
+  }
+
+  @Test
   void toollogCannotBeRemoved() {
     XenToolsSelection s = select(XenToolsRequest.of("minimal", "4.19")
         .withExcludes(List.of("libxentoollog")));
@@ -100,7 +122,7 @@ class XenToolsSelectorTest {
     assertThat(s.whyChain("libxenctrl")).containsExactly("libxenctrl");
     assertThat(s.explain("libacpi")).isEqualTo("libacpi is selected: needed by libxenlight (build:"
         + " compiles the tools/libacpi sources (x86 dsdt_pvh, arm64 dsdt_anycpu_arm)); chain xl ->"
-        + " libxenlight -> libacpi");
+        + " libxenlight -> libacpi\n  needed by hvmloader, libxenlight\n");
   }
 
   @Test
