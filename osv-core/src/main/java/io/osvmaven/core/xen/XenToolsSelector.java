@@ -2,13 +2,9 @@ package io.osvmaven.core.xen;
 
 import io.osvmaven.core.BuildListener;
 import io.osvmaven.core.OsvException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +47,7 @@ public final class XenToolsSelector {
         ? BuildGraph.fromCatalog(catalog, version)
         : XenSourceTree.read(request.xenSourceDirectory());
     graph.notes().forEach(listener::debug);
-    Model model = new Model(catalog, version, arch, graph, listener);
+    SelectionModel model = new SelectionModel(catalog, version, arch, graph, listener);
 
     Set<String> includes = resolveAll(request.includes(), "includes", model);
     Set<String> excludes = resolveAll(request.excludes(), "excludes", model);
@@ -133,7 +129,7 @@ public final class XenToolsSelector {
         near.map(n -> "did you mean '" + n + "'?").orElse("use minimal or full"));
   }
 
-  private Set<String> resolveAll(List<String> names, String setting, Model model) {
+  private Set<String> resolveAll(List<String> names, String setting, SelectionModel model) {
     Set<String> ids = new TreeSet<>();
     for (String n : names) {
       String tree = model.treeNames.get(n == null ? "" : n.trim());
@@ -142,7 +138,7 @@ public final class XenToolsSelector {
     return ids;
   }
 
-  private Map<String, String> names(Model model) {
+  private Map<String, String> names(SelectionModel model) {
     Map<String, String> names = new TreeMap<>(catalog.names());
     names.putAll(model.treeNames);
     return names;
@@ -176,7 +172,7 @@ public final class XenToolsSelector {
     }
   }
 
-  private static List<OrderIssue> componentOrder(Model m, Set<String> selected) {
+  private static List<OrderIssue> componentOrder(SelectionModel m, Set<String> selected) {
     List<OrderIssue> issues = new ArrayList<>();
     Map<String, Integer> index = BuildOrder.firstIndex(m.graph.toolsOrder());
     Map<String, SubdirEntry> entry = BuildOrder.firstEntry(m.graph.toolsOrder());
@@ -209,7 +205,7 @@ public final class XenToolsSelector {
     return issues;
   }
 
-  private static List<SubdirEntry> libsBuildOrder(Model m, Set<String> selected) {
+  private static List<SubdirEntry> libsBuildOrder(SelectionModel m, Set<String> selected) {
     Map<String, Integer> priority = BuildOrder.firstIndex(m.graph.libsOrder());
     Map<String, SubdirEntry> entry = BuildOrder.firstEntry(m.graph.libsOrder());
     List<String> kept = new ArrayList<>();
@@ -230,7 +226,7 @@ public final class XenToolsSelector {
     return out;
   }
 
-  private static List<SubdirEntry> toolsSubdirs(Model m, Set<String> selected) {
+  private static List<SubdirEntry> toolsSubdirs(SelectionModel m, Set<String> selected) {
     Set<String> dirs = new TreeSet<>();
     for (String id : selected) {
       dirs.addAll(m.available.get(id).subdirs(m.version));
@@ -247,7 +243,7 @@ public final class XenToolsSelector {
     return out;
   }
 
-  private static Map<String, List<String>> alsoBuilt(Model m, Set<String> selected,
+  private static Map<String, List<String>> alsoBuilt(SelectionModel m, Set<String> selected,
       List<SubdirEntry> kept) {
     Map<String, List<String>> out = new TreeMap<>();
     for (SubdirEntry e : kept) {
@@ -268,13 +264,13 @@ public final class XenToolsSelector {
     return out;
   }
 
-  private static List<String> packages(Model m, Set<String> selected) {
+  private static List<String> packages(SelectionModel m, Set<String> selected) {
     Set<String> out = new TreeSet<>();
     selected.forEach(id -> out.addAll(m.available.get(id).packages()));
     return List.copyOf(out);
   }
 
-  private static List<String> configureFlags(Model m, Set<String> selected) {
+  private static List<String> configureFlags(SelectionModel m, Set<String> selected) {
     Set<String> keepOn = new TreeSet<>();
     Set<String> on = new TreeSet<>();
     for (String id : selected) {
@@ -291,7 +287,7 @@ public final class XenToolsSelector {
     return List.copyOf(out);
   }
 
-  private static List<String> makeVariables(Model m, Set<String> selected, boolean minimal) {
+  private static List<String> makeVariables(SelectionModel m, Set<String> selected, boolean minimal) {
     Set<String> out = new TreeSet<>();
     if (minimal) {
       out.add("CONFIG_MINIMAL_TOOLS=y");
@@ -304,210 +300,10 @@ public final class XenToolsSelector {
     return List.copyOf(out);
   }
 
-  private static List<String> packageConfig(Model m, Set<String> selected) {
+  private static List<String> packageConfig(SelectionModel m, Set<String> selected) {
     Set<String> out = new TreeSet<>();
     selected.forEach(id -> out.addAll(m.available.get(id).packageConfig()));
     return List.copyOf(out);
   }
 
-  /** The components and edges of one version, arch and graph. */
-  private static final class Model {
-    final XenVersion version;
-    final BuildGraph graph;
-    final Map<String, XenComponent> available = new LinkedHashMap<>();
-    final Map<String, String> unavailable = new LinkedHashMap<>();
-    final Map<String, String> libToComponent = new HashMap<>();
-    /** Names of the components made up for tree libraries the catalogue does not know. */
-    final Map<String, String> treeNames = new HashMap<>();
-    private final Map<String, List<Dependency>> edges = new HashMap<>();
-
-    Model(XenToolsCatalog catalog, XenVersion version, String arch, BuildGraph graph,
-        BuildListener listener) {
-      this.version = version;
-      this.graph = graph;
-      for (XenComponent c : catalog.components()) {
-        c.lib().ifPresent(l -> libToComponent.put(l, c.id()));
-        String why = null;
-        if (c.lib().isPresent() && graph.fromSourceTree()) {
-          boolean inTree = graph.libraries().containsKey(c.lib().get());
-          if (!inTree) {
-            why = "library " + c.lib().get() + " is not in " + XenSourceTree.USELIBS + " of "
-                + graph.origin();
-          }
-          if (inTree != c.existsIn(version)) {
-            listener.warn("xen-tools: " + graph.origin() + (inTree ? " has" : " lacks")
-                + " library " + c.lib().get() + ", but the catalogue says it exists "
-                + c.versions().describe() + " and xenVersion is " + version
-                + "; using the source tree");
-          }
-        } else if (!c.existsIn(version)) {
-          why = "not in Xen " + version + " (exists " + c.versions().describe() + ")";
-        } else if (!c.existsOn(arch)) {
-          why = "exists only on " + String.join(", ", c.arches()) + ", not on " + arch;
-        }
-        if (why == null) {
-          available.put(c.id(), c);
-        } else {
-          unavailable.put(c.id(), why);
-        }
-      }
-      for (LibraryNode lib : graph.libraries().values()) {
-        if (!libToComponent.containsKey(lib.name())) {
-          XenComponent c = synthesized(lib);
-          listener.warn("xen-tools: " + lib.declared() + ": library " + lib.name()
-              + " is not in the catalogue; treating it as component " + c.id());
-          libToComponent.put(lib.name(), c.id());
-          available.put(c.id(), c);
-          treeNames.put(c.id(), c.id());
-          treeNames.put(lib.name(), c.id());
-          c.packages().forEach(p -> treeNames.put(p, c.id()));
-        }
-      }
-    }
-
-    /** A component for a library the tree has and the catalogue does not know. */
-    private static XenComponent synthesized(LibraryNode lib) {
-      String id = "lib" + lib.filename();
-      Map<String, List<CatalogField>> f = new LinkedHashMap<>();
-      Location at = lib.declared();
-      put(f, "doc", "-", at);
-      put(f, "package", "xen-tools-lib" + lib.filename(), at);
-      put(f, "kind", "library", at);
-      put(f, "lib", lib.name(), at);
-      put(f, "filename", lib.filename(), at);
-      put(f, "source", "tools/libs/" + lib.name(), at);
-      put(f, "subdir", "libs", at);
-      put(f, "switch", "unknown (not in the catalogue)", at);
-      put(f, "minimal", "no", at);
-      put(f, "doc-included", "-", at);
-      put(f, "remark", "found in the source tree at " + at + "; not in the catalogue", at);
-      return new XenComponent(id, at, f);
-    }
-
-    private static void put(Map<String, List<CatalogField>> f, String key, String value,
-        Location at) {
-      f.put(key, List.of(new CatalogField(key, VersionRange.ALL, value, at)));
-    }
-
-    /** Needs of {@code id}: USELIBS from the graph, tool links, then declared needs; one per target. */
-    List<Dependency> edges(String id) {
-      return edges.computeIfAbsent(id, this::computeEdges);
-    }
-
-    private List<Dependency> computeEdges(String id) {
-      XenComponent c = available.get(id);
-      Map<String, Dependency> out = new LinkedHashMap<>();
-      c.lib().map(graph.libraries()::get).ifPresent(node -> {
-        for (String u : node.uselibs()) {
-          out.putIfAbsent(libToComponent.get(u), new Dependency(libToComponent.get(u),
-              DependencyLayer.LINK, "USELIBS_" + node.name() + " at " + node.uselibsAt()));
-        }
-      });
-      for (String l : c.links(version)) {
-        String target = libToComponent.get(l);
-        LibraryNode node = graph.libraries().get(l);
-        String file = node != null ? node.filename() : "xen" + l;
-        out.putIfAbsent(target, new Dependency(target, DependencyLayer.LINK, "links lib" + file));
-      }
-      for (Dependency d : c.declaredNeeds(version)) {
-        out.putIfAbsent(d.target(), d);
-      }
-      return List.copyOf(out.values());
-    }
-  }
-
-  /** Breadth-first closure, so every why-chain is a shortest one. */
-  private static final class Closure {
-    final Model model;
-    final String preset;
-    final Set<String> presetMembers;
-    final Set<String> includes;
-    final Set<String> excludes;
-    final Map<String, SelectionReason> selected = new LinkedHashMap<>();
-    final List<Contradiction> contradictions = new ArrayList<>();
-    private final Set<String> visited = new java.util.HashSet<>();
-
-    Closure(Model model, String preset, Set<String> presetMembers, Set<String> includes,
-        Set<String> excludes) {
-      this.model = model;
-      this.preset = preset;
-      this.presetMembers = presetMembers;
-      this.includes = includes;
-      this.excludes = excludes;
-    }
-
-    /** Every root gets its own reason first, so a preset member never reads as "needed by". */
-    void preselect() {
-      includes.forEach(r -> selected.put(r, SelectionReason.included()));
-      presetMembers.forEach(r -> selected.putIfAbsent(r, SelectionReason.preset(preset)));
-    }
-
-    /**
-     * Walks from {@code roots}. Walking from the includes, the walk also goes through preset members
-     * it reaches, because what an include needs may pull in what the preset left out.
-     */
-    void walk(Set<String> roots, boolean fromIncludes) {
-      Deque<String> queue = new ArrayDeque<>();
-      for (String r : roots) {
-        if (visited.add(r)) {
-          queue.add(r);
-        }
-      }
-      while (!queue.isEmpty()) {
-        String c = queue.poll();
-        for (Dependency d : model.edges(c)) {
-          String t = d.target();
-          if (selected.containsKey(t)) {
-            if (fromIncludes && visited.add(t)) {
-              queue.add(t);
-            }
-            continue;
-          }
-          String blocked = blocked(t, fromIncludes);
-          if (blocked != null) {
-            contradictions.add(contradiction(c, d, blocked));
-            continue;
-          }
-          selected.put(t, SelectionReason.needed(c, d));
-          visited.add(t);
-          queue.add(t);
-        }
-      }
-    }
-
-    private String blocked(String t, boolean fromIncludes) {
-      if (!model.available.containsKey(t)) {
-        return "not available: " + model.unavailable.get(t);
-      }
-      if (excludes.contains(t)) {
-        return "excluded by request";
-      }
-      if (!fromIncludes && !presetMembers.contains(t) && !includes.contains(t)) {
-        return "not in preset " + preset;
-      }
-      return null;
-    }
-
-    private Contradiction contradiction(String needer, Dependency d, String blocked) {
-      List<String> chain = new ArrayList<>();
-      for (String at = needer; at != null; at = selected.get(at).neededBy()) {
-        chain.add(0, at);
-      }
-      chain.add(d.target());
-      String root = chain.get(0);
-      Set<String> fixes = new LinkedHashSet<>();
-      String t = d.target();
-      if (excludes.contains(t)) {
-        fixes.add("remove " + t + " from the excludes");
-      } else if (model.available.containsKey(t)) {
-        fixes.add("include " + t);
-      } else {
-        fixes.add("use a Xen version, architecture or source tree that has " + t);
-      }
-      fixes.add(includes.contains(root) ? "remove " + root + " from the includes"
-          : "exclude " + root);
-      model.available.get(needer).fixHint(t).ifPresent(fixes::add);
-      return new Contradiction(chain, d, blocked, List.copyOf(fixes));
-    }
-  }
 }
