@@ -66,23 +66,7 @@ public final class XenToolsSelector {
         listener.info("xen-tools: exclude " + id + " has no effect: " + model.unavailable.get(id));
       }
     }
-    Set<String> presetMembers = new TreeSet<>();
-    for (XenComponent c : catalog.components()) {
-      boolean member = preset.equals(XenToolsRequest.FULL) || c.minimal();
-      if (!member) {
-        continue;
-      }
-      if (!model.available.containsKey(c.id())) {
-        if (c.existsIn(version)) {
-          listener.info("xen-tools: preset " + preset + " member " + c.id() + " skipped: "
-              + model.unavailable.get(c.id()));
-        }
-        continue;
-      }
-      if (!excludes.contains(c.id())) {
-        presetMembers.add(c.id());
-      }
-    }
+    Set<String> presetMembers = presetMembers(preset, model, excludes, listener);
     Closure closure = new Closure(model, preset, presetMembers, includes, excludes);
     closure.preselect();
     closure.walk(new TreeSet<>(includes), true);
@@ -108,15 +92,33 @@ public final class XenToolsSelector {
     Map<String, List<Dependency>> needs = new TreeMap<>();
     model.available.keySet().forEach(id -> needs.put(id, model.edges(id)));
     XenToolsSelection result = new XenToolsSelection(request, version, graph,
-        new TreeMap<>(model.available), new TreeMap<>(model.unavailable), needs,
-        names(model), selected,
-        notSelected,
-        contradictions, orderIssues, libsOrder, toolsSubdirs,
+        new TreeMap<>(model.available), new TreeMap<>(model.unavailable), needs, names(model),
+        selected, notSelected, contradictions, orderIssues, libsOrder, toolsSubdirs,
         alsoBuilt(model, selected.keySet(), toolsSubdirs), packages(model, selected.keySet()),
         configureFlags(model, selected.keySet()), makeVariables(model, selected.keySet(),
             !notSelected.isEmpty()), packageConfig(model, selected.keySet()), catalog.sizes());
     report(result, listener);
     return result;
+  }
+
+  /** The available members of the preset, less the excludes; full takes tree-only libraries too. */
+  private Set<String> presetMembers(String preset, SelectionModel model, Set<String> excludes,
+      BuildListener listener) {
+    boolean full = preset.equals(XenToolsRequest.FULL);
+    Set<String> members = new TreeSet<>();
+    for (XenComponent c : model.available.values()) {
+      if ((full || c.minimal()) && !excludes.contains(c.id())) {
+        members.add(c.id());
+      }
+    }
+    for (XenComponent c : catalog.components()) {
+      if ((full || c.minimal()) && !model.available.containsKey(c.id())
+          && c.existsIn(model.version)) {
+        listener.info("xen-tools: preset " + preset + " member " + c.id() + " skipped: "
+            + model.unavailable.get(c.id()));
+      }
+    }
+    return members;
   }
 
   private String checkPreset(String preset) {

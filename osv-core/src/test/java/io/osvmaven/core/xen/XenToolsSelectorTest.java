@@ -244,6 +244,15 @@ class XenToolsSelectorTest {
   }
 
   @Test
+  void fullPresetTakesTreeOnlyLibraries() {
+    XenToolsSelection s = select(XenToolsRequest.of("full", "4.19")
+        .withSourceDirectory(Fixtures.fakeXen()));
+    assertThat(s.selected()).containsKey("libxenarinc653");
+    // The fake tree lacks util and guest, so xl and python cannot have them.
+    assertThat(chains(s)).contains("xl -> libxlutil", "python -> libxenguest");
+  }
+
+  @Test
   void treeLibraryUnknownToTheCatalogueCanBeIncluded() {
     XenToolsSelection s = select(XenToolsRequest.of("minimal", "4.19")
         .withSourceDirectory(Fixtures.fakeXen()).withIncludes(List.of("arinc")));
