@@ -89,7 +89,8 @@ class XenToolsOutputsTest {
         "SUBDIRS-$(CONFIG_LIBFSIMAGE) += libfsimage",
         "SUBDIRS-$(CONFIG_PYGRUB) += pygrub",
         "endif");
-    assertThat(tools).contains("# firmware also builds: hvmloader\nSUBDIRS-$(CONFIG_X86) += firmware\n");
+    assertThat(tools).contains("# firmware also builds: hvmloader\nSUBDIRS-$(CONFIG_X86) += firmware\n")
+        .contains("# hotplug also builds: xenwatchdogd\nSUBDIRS-y += hotplug\n");
     assertThat(effective(file(MINIMAL_419, "libs.Makefile.minimal"))).containsExactly(
         "ifeq ($(CONFIG_MINIMAL_TOOLS),y)",
         "SUBDIRS-y :=",
