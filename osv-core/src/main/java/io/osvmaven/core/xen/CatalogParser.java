@@ -11,10 +11,10 @@ import java.util.Set;
 final class CatalogParser {
 
   static final Set<String> SINGLE_KEYS = Set.of("doc", "kind", "lib", "filename", "versions",
-      "minimal", "doc-included", "rationale", "remark", "fix-hint", "switch", "external");
+      "minimal", "doc-included", "rationale", "remark", "switch", "external");
   static final Set<String> LIST_KEYS = Set.of("alias", "package", "arch", "packageconfig");
   static final Set<String> VERSIONED_KEYS = Set.of("uselibs", "links", "builds-with", "rdepends",
-      "needs", "source", "subdir", "configure-on", "configure-off", "make-off");
+      "needs", "source", "subdir", "configure-on", "configure-off", "make-off", "fix-hint");
 
   private final String resource;
   private final List<XenVersion> versions = new ArrayList<>();

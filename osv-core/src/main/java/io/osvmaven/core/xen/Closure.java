@@ -100,7 +100,7 @@ final class Closure {
     }
     fixes.add(includes.contains(root) ? "remove " + root + " from the includes"
         : "exclude " + root);
-    model.available.get(needer).fixHint(t).ifPresent(fixes::add);
+    model.available.get(needer).fixHint(t, model.version).ifPresent(fixes::add);
     return new Contradiction(chain, d, blocked, List.copyOf(fixes));
   }
 }

@@ -85,13 +85,17 @@ public record XenComponent(String id, Location location, Map<String, List<Catalo
   }
 
   /**
-   * An extra way out when this component needs {@code target} and cannot have it. The field's
-   * first word lists the targets it is about, comma-separated.
+   * An extra way out when this component needs {@code target} in {@code v} and cannot have it. The
+   * field's first word lists the targets it is about, comma-separated.
    */
-  public Optional<String> fixHint(String target) {
-    String[] h = text("fix-hint").split("\\s+", 2);
-    return h.length == 2 && List.of(h[0].split(",")).contains(target)
-        ? Optional.of(h[1]) : Optional.empty();
+  public Optional<String> fixHint(String target, XenVersion v) {
+    for (CatalogField f : fields.getOrDefault("fix-hint", List.of())) {
+      String[] h = f.value().trim().split("\\s+", 2);
+      if (f.appliesTo(v) && h.length == 2 && List.of(h[0].split(",")).contains(target)) {
+        return Optional.of(h[1]);
+      }
+    }
+    return Optional.empty();
   }
 
   public String switchText() {

@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
  * indented line {@code KEY[@R] VALUE} is a field of the last component. {@code R} is a Xen version
  * range ({@code 4.19}, {@code 4.21-}, {@code -4.20}, {@code 4.19-4.20}); only {@code uselibs},
  * {@code links}, {@code builds-with}, {@code rdepends}, {@code needs}, {@code source},
- * {@code subdir}, {@code configure-on}, {@code configure-off} and {@code make-off} take one. Parse
- * errors name resource:line.
+ * {@code subdir}, {@code configure-on}, {@code configure-off}, {@code make-off} and
+ * {@code fix-hint} take one. Parse errors name resource:line.
  */
 public final class XenToolsCatalog {
 

@@ -53,6 +53,9 @@ class XenToolsSelectorTest {
     assertThat(evtchn.need().layer()).isEqualTo(DependencyLayer.LINK);
     assertThat(evtchn.fixes()).hasSize(3).first().isEqualTo("include libxenevtchn");
     assertThat(evtchn.fixes().get(2)).startsWith("or carry RFC patch 1/2 (Xen 4.19 only)");
+    // The RFC's hunks apply to 4.19 only, so later versions get no such hint.
+    assertThat(select(XenToolsRequest.of("minimal", "4.20")).contradictions().get(1).fixes())
+        .containsExactly("include libxenevtchn", "exclude libxenctrl");
   }
 
   @Test
