@@ -13,8 +13,9 @@ import java.util.Map;
  * Reads the build graph of a real Xen source tree: {@code tools/libs/uselibs.mk} (libraries and
  * USELIBS), {@code tools/libs/Makefile} and {@code tools/Makefile} (SUBDIRS, with continuation lines,
  * comments, {@code SUBDIRS-$(VAR)} entries and conditional blocks; see {@link MakeStatements} for how
- * conditions are evaluated). Locations are relative to the tree, so reports do not depend on where the
- * tree lives; error messages add the tree's path.
+ * conditions are evaluated). Makefiles these include are not followed: in every Xen release the lists
+ * live in these three files. Locations are relative to the tree, so reports do not depend on where
+ * the tree lives; error messages add the tree's path.
  */
 public final class XenSourceTree {
 

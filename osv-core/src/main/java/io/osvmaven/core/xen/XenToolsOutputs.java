@@ -11,7 +11,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Renders and writes every output of a selection. All files are rendered before the first is
+ * Renders and writes every output of a selection:
+ *
+ * <ul>
+ *   <li>{@code local.conf.inc}: Yocto lines (ENABLE_MINIMAL_XEN_TOOLS, PACKAGECONFIG, EXTRA_OECONF and
+ *       EXTRA_OEMAKE for pn-xen-tools, IMAGE_INSTALL with the individual packages);
+ *   <li>{@code tools.Makefile.minimal}, {@code libs.Makefile.minimal}: the
+ *       {@code ifeq ($(CONFIG_MINIMAL_TOOLS),y)} SUBDIRS blocks, in build order;
+ *   <li>{@code uselibs.mk.minimal}: the LIBS_LIBS/USELIBS block for the kept libraries;
+ *   <li>{@code configure-flags.txt}: tools/configure arguments and make variables, one per line;
+ *   <li>{@code xen-tools-report.md}, {@code xen-tools-report.json}: the report.
+ * </ul>
+ *
+ * <p>All files are rendered before the first is
  * written, and each is written through a temporary file and a rename, unchanged files keeping their
  * mtime. The bytes depend only on the selection: no dates, users or host paths.
  */
