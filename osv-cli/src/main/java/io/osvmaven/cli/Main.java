@@ -107,6 +107,11 @@ public final class Main {
     rofs.put("tree", new RofsCommand.Tree());
     rofs.put("verify", new RofsCommand.Verify());
     groups.put("rofs", rofs);
+    Map<String, Command> xen = new LinkedHashMap<>();
+    xen.put("list", new XenCommands.ListCommand());
+    xen.put("explain", new XenCommands.ExplainCommand());
+    xen.put("select", new XenCommands.SelectCommand());
+    groups.put("xen", xen);
     return groups;
   }
 
