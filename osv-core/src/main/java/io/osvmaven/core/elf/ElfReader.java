@@ -247,16 +247,16 @@ final class ElfReader {
     private final long limit;
 
     StringTable(long offset, Long strsz) {
-      this.offset = offset;
       if (offset < 0 || offset >= size) {
         throw corrupt("dynamic string table starts beyond the end of the file");
       }
       long available = size - offset;
-      this.limit = strsz == null ? available : Math.min(strsz < 0 ? available : strsz, available);
       if (strsz != null && (strsz < 0 || strsz > available)) {
         throw corrupt("dynamic string table (DT_STRSZ " + Long.toUnsignedString(strsz)
             + ") extends beyond the end of the file");
       }
+      this.offset = offset;
+      this.limit = strsz == null ? available : strsz;
     }
 
     Optional<String> optional(Long at, String what) throws IOException {

@@ -46,6 +46,10 @@ public record JavaRuntimeRequest(
     return new JavaRuntimeRequest(jdkHome, mods, jars, extraJlinkOptions, cacheDirectory);
   }
 
+  public JavaRuntimeRequest withCacheDirectory(Path directory) {
+    return new JavaRuntimeRequest(jdkHome, modules, jars, extraJlinkOptions, directory);
+  }
+
   public JavaRuntimeRequest withExtraJlinkOptions(List<String> options) {
     return new JavaRuntimeRequest(jdkHome, modules, jars, options, cacheDirectory);
   }

@@ -175,6 +175,24 @@ class ElfFileTest {
   }
 
   @Test
+  void readsTheProgramHeaderCountFromSectionZeroWhenItIsPnXnum() throws IOException {
+    byte[] plain = TestElf.library("libx.so").needs("liby.so").bytes();
+    // append a section header 0 whose sh_info holds the real count (PT_LOAD and PT_DYNAMIC: 2)
+    ByteBuffer b = ByteBuffer.allocate(plain.length + 64).order(ByteOrder.LITTLE_ENDIAN);
+    b.put(plain);
+    b.putInt(plain.length + 44, 2);
+    b.putLong(40, plain.length); // e_shoff
+    b.putShort(58, (short) 64); // e_shentsize
+    b.putShort(56, (short) 0xffff); // e_phnum = PN_XNUM
+    Path f = Files.write(tmp.resolve("xnum"), b.array());
+
+    ElfFile elf = ElfFile.read(f);
+
+    assertThat(elf.needed()).containsExactly("liby.so");
+    assertThat(elf.soname()).contains("libx.so");
+  }
+
+  @Test
   void readsTheJdksOwnLibraries() {
     Path javaHome = Path.of(System.getProperty("java.home"));
     ElfFile libjava = ElfFile.read(javaHome.resolve("lib/libjava.so"));

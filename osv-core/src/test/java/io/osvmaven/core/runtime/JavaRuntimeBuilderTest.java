@@ -120,6 +120,14 @@ class JavaRuntimeBuilderTest {
     assertThat(second.home()).isEqualTo(first.home());
     assertThat(second.cacheKey()).isEqualTo(first.cacheKey());
 
+    // JDK 17's jlink is reproducible: a second link elsewhere has the same bytes, file by file
+    JavaRuntime elsewhere = new JavaRuntimeBuilder(listener, tools)
+        .build(request.withModules(first.modules()).withCacheDirectory(shared.resolve("cache2")));
+    assertThat(tools.jlink).isEqualTo(2);
+    assertThat(elsewhere.cacheKey()).isEqualTo(first.cacheKey());
+    assertThat(Files.readString(elsewhere.home().resolveSibling("contents.txt")))
+        .isEqualTo(Files.readString(first.home().resolveSibling("contents.txt")));
+
     // the runtime's native code needs host libraries: bin/java needs libjli.so from the runtime itself
     LibraryClosure closure = new LibraryResolver(listener).resolve(first.libraryRequest());
     assertThat(first.elfFiles()).contains(first.home().resolve("bin/java"),
