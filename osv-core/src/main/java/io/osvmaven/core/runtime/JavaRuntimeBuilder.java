@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -36,6 +37,8 @@ public final class JavaRuntimeBuilder {
 
   private static final String KEY_VERSION = "osv-maven java runtime 1";
   private static final Pattern MODULE_NAME = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
+
+  private static final Pattern STACK_FRAME = Pattern.compile("\\s+(at |\\.\\.\\. \\d+ more).*");
 
   private final BuildListener listener;
   private final ToolRunner tools;
@@ -167,7 +170,10 @@ public final class JavaRuntimeBuilder {
           "check the JDK setting", e);
     }
     if (r.exitCode() != 0) {
-      String output = (r.stderr().strip() + "\n" + r.stdout().strip()).strip();
+      // the tools' own stack traces say nothing to a user; their exception lines do
+      String output = (r.stderr().strip() + "\n" + r.stdout().strip()).lines()
+          .filter(l -> !l.isBlank() && !STACK_FRAME.matcher(l).matches())
+          .collect(Collectors.joining("\n"));
       throw new OsvException(name + " failed (exit code " + r.exitCode() + "): " + output,
           name.equals("jlink") ? "check the modules and the extra jlink options"
               : "check the jars, or set the modules explicitly");

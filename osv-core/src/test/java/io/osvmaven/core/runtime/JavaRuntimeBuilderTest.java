@@ -150,6 +150,17 @@ class JavaRuntimeBuilderTest {
   }
 
   @Test
+  void jdepsErrorsCarryItsMessageWithoutStackFrames() throws IOException {
+    Path notAJar = Files.writeString(tmp.resolve("broken.jar"), "not a zip");
+    assertThatThrownBy(() -> new JavaRuntimeBuilder(listener)
+        .computeModules(JavaRuntimeRequest.runningJdk(), List.of(notAJar)))
+        .isInstanceOf(OsvException.class)
+        .hasMessageStartingWith("jdeps failed (exit code 1)")
+        .hasMessageContaining("ZipException")
+        .hasMessageNotContaining("\tat ");
+  }
+
+  @Test
   void unknownModuleIsRejectedWithASuggestion() {
     JavaRuntimeRequest request = JavaRuntimeRequest.of(tmp, List.of()).withModules(List.of("java.loging"));
     assertThatThrownBy(() -> new JavaRuntimeBuilder(listener, FAKE_JLINK).build(request))
