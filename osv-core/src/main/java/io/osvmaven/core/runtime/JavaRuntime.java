@@ -4,6 +4,7 @@ import io.osvmaven.core.OsvException;
 import io.osvmaven.core.elf.ElfFile;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -27,7 +28,7 @@ public record JavaRuntime(Path home, List<String> modules, String javaVersion, S
   /** Every ELF file of the runtime (bin/java, lib/*.so, lib/server/libjvm.so, ...), sorted by path. */
   public List<Path> elfFiles() {
     try (Stream<Path> files = Files.walk(home)) {
-      return files.filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+      return files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
           .filter(ElfFile::isElf)
           .sorted()
           .toList();

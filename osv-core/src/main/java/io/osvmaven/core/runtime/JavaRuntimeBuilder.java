@@ -36,7 +36,8 @@ public final class JavaRuntimeBuilder {
       List.of("--strip-debug", "--no-header-files", "--no-man-pages", "--compress=2");
 
   private static final String KEY_VERSION = "osv-maven java runtime 1";
-  private static final Pattern MODULE_NAME = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
+  private static final Pattern MODULE_NAME =
+      Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
 
   private static final Pattern STACK_FRAME = Pattern.compile("\\s+(at |\\.\\.\\. \\d+ more).*");
 

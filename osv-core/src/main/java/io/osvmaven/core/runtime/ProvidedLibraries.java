@@ -4,7 +4,7 @@ import io.osvmaven.core.OsvException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +41,7 @@ public final class ProvidedLibraries {
   static ProvidedLibraries parse(String origin, String text) {
     List<Rule> rules = new ArrayList<>();
     int lineNo = 0;
-    try (BufferedReader r = new BufferedReader(new java.io.StringReader(text))) {
+    try (BufferedReader r = new BufferedReader(new StringReader(text))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         lineNo++;
         String t = line.strip();
