@@ -9,7 +9,9 @@ import io.osvmaven.core.tree.Symlink;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One file or symlink the image gets. Modes are 0755 for host files with an execute bit, else 0644;
@@ -29,8 +31,22 @@ public record ImageEntry(String guestPath, Path hostPath, String linkTarget, boo
     }
   }
 
+  /** A file, executable in the image if any execute bit is set on the host (not "can I run it"). */
   public static ImageEntry file(String guestPath, Path hostPath) {
-    return new ImageEntry(guestPath, hostPath, null, Files.isExecutable(hostPath));
+    return new ImageEntry(guestPath, hostPath, null, hasExecuteBit(hostPath));
+  }
+
+  private static boolean hasExecuteBit(Path file) {
+    try {
+      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+      return perms.contains(PosixFilePermission.OWNER_EXECUTE)
+          || perms.contains(PosixFilePermission.GROUP_EXECUTE)
+          || perms.contains(PosixFilePermission.OTHERS_EXECUTE);
+    } catch (UnsupportedOperationException e) {
+      return false;
+    } catch (IOException e) {
+      throw new OsvException("cannot read " + file + ": " + e.getMessage(), "check that it exists", e);
+    }
   }
 
   public static ImageEntry symlink(String guestPath, String target) {

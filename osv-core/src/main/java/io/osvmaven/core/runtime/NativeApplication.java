@@ -39,7 +39,9 @@ public record NativeApplication(List<ImageEntry> entries, LibraryClosure closure
       if (command == null && !elf.isSharedLibrary()) {
         command = OsvCommandLine.quote(guest);
       }
-      put(entries, ImageEntry.file(guest, realPath(file)));
+      // an executable is started by the image, whatever its mode on the host
+      put(entries, elf.isSharedLibrary() ? ImageEntry.file(guest, realPath(file))
+          : new ImageEntry(guest, realPath(file), null, true));
     }
     LibraryClosure closure = new LibraryResolver(listener).resolve(request);
     for (ResolvedLibrary lib : closure.libraries()) {

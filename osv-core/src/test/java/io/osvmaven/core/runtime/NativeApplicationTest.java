@@ -35,6 +35,8 @@ class NativeApplicationTest {
         "/usr/lib/libplugin.so: " + plugin.toRealPath(),
         "/usr/lib/libhelper.so.1: " + sys.resolve("opt/bin/libhelper.so.1").toRealPath(),
         "/usr/lib/libz.so.1: " + sys.resolve("usr/lib/libz.so.1").toRealPath());
+    assertThat(plan.entries().get(0).executable()).isTrue();
+    assertThat(plan.entries().get(1).executable()).isFalse();
     assertThat(plan.defaultCommandLine()).contains("/tool-link");
     assertThat(plan.closure().skipped()).extracting(SkippedLibrary::name).containsExactly("libc.so.6");
   }
