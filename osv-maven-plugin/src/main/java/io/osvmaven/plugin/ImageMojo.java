@@ -4,11 +4,13 @@ import io.osvmaven.core.BuildListener;
 import io.osvmaven.core.OsvException;
 import io.osvmaven.core.build.OutputTimestamp;
 import io.osvmaven.core.disk.DiskFormat;
+import io.osvmaven.core.image.ApplicationRuntime;
 import io.osvmaven.core.image.Filesystem;
 import io.osvmaven.core.image.ImageBuilder;
 import io.osvmaven.core.image.ImageContent;
 import io.osvmaven.core.image.ImageRequest;
 import io.osvmaven.core.image.ImageResult;
+import io.osvmaven.core.image.RuntimeRequest;
 import io.osvmaven.core.manifest.ResolvedEntry;
 import io.osvmaven.core.profile.Resolution;
 import java.io.File;
@@ -149,6 +151,93 @@ public class ImageMojo extends AbstractDriversMojo {
   protected String mainClass;
 
   /**
+   * What runs in the image: {@code none} (only what manifests and files give), {@code java} (a Java
+   * runtime built with {@code jlink} from the build's JDK, at {@code javaHome}, with the project's jar in
+   * {@code /app} and its runtime dependencies in {@code /app/lib}, and the command line
+   * {@code <javaHome>/bin/java <jvmOptions> -cp ... <mainClass> <appArguments>}), or {@code native}
+   * ({@code executables} with the closure of the shared libraries they need, except those the OSv kernel
+   * provides).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "osv.runtime", defaultValue = "none")
+  protected String runtime;
+
+  /**
+   * Java modules of the runtime; empty: computed from the jars with {@code jdeps}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "osv.javaModules")
+  protected List<String> javaModules;
+
+  /**
+   * JVM options of the default Java command line, e.g. {@code -Xmx256m}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "osv.jvmOptions")
+  protected List<String> jvmOptions;
+
+  /**
+   * Arguments after the main class in the default Java command line.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "osv.appArguments")
+  protected List<String> appArguments;
+
+  /**
+   * Where the Java runtime goes in the image.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "osv.javaHome", defaultValue = "/usr/lib/jvm/java")
+  protected String javaHome;
+
+  /**
+   * The JDK whose {@code jlink} and {@code jmods} build the runtime. Default: the JDK running Maven.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "osv.jdkHome")
+  protected File jdkHome;
+
+  /**
+   * Where built Java runtimes are kept, keyed by JDK, modules and options, so an unchanged runtime is
+   * not linked again.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "osv.runtimeCacheDirectory", defaultValue = "${project.build.directory}/osv/runtime-cache")
+  protected File runtimeCacheDirectory;
+
+  /**
+   * Host executables for {@code runtime=native}; the first one is the default command line.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "osv.executables")
+  protected List<File> executables;
+
+  /**
+   * Extra host directories to find shared libraries in (before the system's).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "osv.librarySearchPath")
+  protected List<File> librarySearchPath;
+
+  /**
+   * Set when the kernel is built with {@code conf_hide_symbols=1}: it then does not export its
+   * libstdc++, so the image must carry one.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "osv.hideSymbols", defaultValue = "false")
+  protected boolean hideSymbols;
+
+  /**
    * Disk formats to write: {@code raw} ({@code .img}) and/or {@code qcow2} ({@code .qcow2}).
    *
    * @since 0.1.0
@@ -241,7 +330,15 @@ public class ImageMojo extends AbstractDriversMojo {
 
     List<ImageContent> contents = new ArrayList<>();
     List<String> classpath = new ArrayList<>();
-    contents.add(new ImageContent.Entries(projectArtifacts(classpath)));
+    RuntimeRequest.Kind kind = element("<runtime>", () -> RuntimeRequest.Kind.of(runtime));
+    RuntimeRequest runtimeRequest = runtimeRequest(kind);
+    ApplicationRuntime.Plan plan = element("<runtime>", () -> ApplicationRuntime.plan(runtimeRequest, listener));
+    if (kind == RuntimeRequest.Kind.NONE) {
+      contents.add(new ImageContent.Entries(projectArtifacts(classpath)));
+    } else {
+      contents.add(new ImageContent.Entries(plan.entries()));
+      getLog().info("Runtime: " + plan.summary());
+    }
     for (Path manifest : manifestFiles()) {
       contents.add(new ImageContent.Manifest(manifest, project.getBasedir().toPath(),
           manifestVariables == null ? Map.of() : manifestVariables));
@@ -251,7 +348,8 @@ public class ImageMojo extends AbstractDriversMojo {
     }
     contents.add(new ImageContent.Entries(inlineFiles()));
 
-    String commandLine = commandLine(classpath);
+    String commandLine = cmdline != null && !cmdline.isBlank() ? cmdline.strip()
+        : plan.commandLine().isPresent() ? plan.commandLine().get() : commandLine(classpath);
     ImageRequest request = new ImageRequest(contents, fs, kernelFile, commandLine,
         ImageRequest.disksIn(buildDirectory.toPath(), imageName, diskFormats),
         buildDirectory.toPath().resolve(imageName + ".json"), imageName, outputDirectory.toPath(), mtime, diskSize,
@@ -272,6 +370,46 @@ public class ImageMojo extends AbstractDriversMojo {
             disk.getValue().toFile());
       }
     }
+  }
+
+  private RuntimeRequest runtimeRequest(RuntimeRequest.Kind kind) throws IOException {
+    List<Path> deps = new ArrayList<>();
+    if (kind == RuntimeRequest.Kind.JAVA) {
+      for (Artifact a : project.getArtifacts()) {
+        if (a.getFile() != null && a.getFile().isFile() && a.getArtifactHandler().isAddedToClasspath()) {
+          deps.add(a.getFile().toPath());
+        }
+      }
+    }
+    File jar = project.getArtifact().getFile();
+    return new RuntimeRequest(kind, kind == RuntimeRequest.Kind.JAVA ? mainClassOrManifest() : null,
+        jar != null && jar.isFile() ? jar.toPath() : null, deps, orEmpty(javaModules), orEmpty(jvmOptions),
+        orEmpty(appArguments), javaHome, jdkHome == null ? null : jdkHome.toPath(),
+        runtimeCacheDirectory.toPath(), paths(executables), paths(librarySearchPath), hideSymbols);
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  private static List<Path> paths(List<File> files) {
+    return files == null ? List.of() : files.stream().map(File::toPath).toList();
+  }
+
+  /** The configured main class, else the Main-Class of the project's jar, else null. */
+  private String mainClassOrManifest() throws IOException {
+    if (mainClass != null && !mainClass.isBlank()) {
+      return mainClass.strip();
+    }
+    File jar = project.getArtifact().getFile();
+    if (jar != null && jar.isFile() && jar.getName().endsWith(".jar")) {
+      try (JarFile jf = new JarFile(jar)) {
+        if (jf.getManifest() != null) {
+          return jf.getManifest().getMainAttributes().getValue("Main-Class");
+        }
+      }
+    }
+    return null;
   }
 
   private Set<DiskFormat> diskFormats() {
@@ -370,18 +508,7 @@ public class ImageMojo extends AbstractDriversMojo {
   }
 
   private String commandLine(List<String> classpath) throws IOException {
-    if (cmdline != null && !cmdline.isBlank()) {
-      return cmdline.strip();
-    }
-    String main = mainClass;
-    File jar = project.getArtifact().getFile();
-    if ((main == null || main.isBlank()) && jar != null && jar.isFile() && jar.getName().endsWith(".jar")) {
-      try (JarFile jf = new JarFile(jar)) {
-        if (jf.getManifest() != null) {
-          main = jf.getManifest().getMainAttributes().getValue("Main-Class");
-        }
-      }
-    }
+    String main = mainClassOrManifest();
     if (main == null || main.isBlank()) {
       getLog().warn("The image has an empty command line: OSv will print 'Nothing to run' and power off. "
           + "Set <cmdline> or <mainClass>.");
