@@ -3,10 +3,12 @@ package io.osvmaven.plugin;
 import io.osvmaven.core.BuildListener;
 import io.osvmaven.core.OsvException;
 import io.osvmaven.core.image.ImageInspector;
+import io.osvmaven.core.io.AtomicFiles;
 import io.osvmaven.core.rofs.RofsEntry;
 import io.osvmaven.core.rofs.RofsInode;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -24,12 +26,31 @@ public class InspectMojo extends AbstractOsvMojo {
   public static final String GOAL = "inspect";
 
   /**
-   * The image to inspect.
+   * The image to inspect. Default: {@code <imageName>.img} in the build directory.
    *
    * @since 0.1.0
    */
-  @Parameter(property = "osv.inspect.image", defaultValue = "${project.build.directory}/${project.build.finalName}.img")
+  @Parameter(property = "osv.inspect.image")
   protected File image;
+
+  /**
+   * File name of the image, without extension, as given to {@code osv:image}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "osv.imageName", defaultValue = "${project.build.finalName}", required = true)
+  protected String imageName;
+
+  @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
+  protected File buildDirectory;
+
+  /**
+   * Also write the listing to this file (one entry per line, as logged), e.g. for CI artifacts.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "osv.inspect.output")
+  protected File output;
 
   @Override
   protected String goal() {
@@ -38,9 +59,11 @@ public class InspectMojo extends AbstractOsvMojo {
 
   @Override
   protected void run(BuildListener listener) throws IOException {
+    File image = this.image != null ? this.image : new File(buildDirectory, imageName + ".img");
     try (ImageInspector.Opened opened = ImageInspector.open(image.toPath())) {
       getLog().info("Image " + image + (opened.offset() > 0 ? ", ROFS at byte " + opened.offset() : ", bare ROFS"));
       opened.commandLine().ifPresent(c -> getLog().info("Command line: " + c));
+      StringBuilder listing = new StringBuilder();
       for (RofsEntry e : opened.rofs().list()) {
         RofsInode inode = e.inode();
         String line = switch (inode.type()) {
@@ -50,6 +73,10 @@ public class InspectMojo extends AbstractOsvMojo {
           case UNKNOWN -> "? " + e.path();
         };
         getLog().info("  " + line);
+        listing.append(line).append('\n');
+      }
+      if (output != null) {
+        AtomicFiles.writeIfChanged(output.toPath(), listing.toString().getBytes(StandardCharsets.UTF_8));
       }
       List<String> problems = opened.rofs().verify();
       if (!problems.isEmpty()) {
