@@ -31,6 +31,7 @@ public final class ZfsPoolWriter {
   static final long UBERBLOCK_TXG = PoolImage.BIRTH_TXG + 4;
   private static final long MOS_RESERVE = 2L << 20;
   private static final long MIN_HEADROOM = 16L << 20;
+  private static final long SLOP_MIN = 32L << 20;
   private static final long MIB = 1L << 20;
   private static final long GUID_PURPOSE = 0x6f1d;
 
@@ -112,11 +113,15 @@ public final class ZfsPoolWriter {
     return new ZfsResult(target, layout.deviceSize(), image.allocated(), plan.maxObject(), poolGuid);
   }
 
-  /** Device size for a pool whose root dataset takes {@code zplBytes}: 25% (at least 16 MiB) spare. */
+  /**
+   * Device size for a pool whose root dataset ends at {@code zplBytes}: ZFS keeps max(1/64, 32 MiB) of
+   * a pool back from datasets, and on top of that the guest gets 25% (at least 16 MiB) to write to.
+   */
   static long computedSize(long zplBytes) {
     long needed = zplBytes + MOS_RESERVE;
-    long size = Math.max(VdevLayout.MIN_DEVICE,
-        PoolImage.ALLOC_START + VdevLayout.END_LABELS + needed + Math.max(MIN_HEADROOM, needed / 4));
+    long reserve = Math.max(SLOP_MIN, needed / 63);
+    long size = Math.max(VdevLayout.MIN_DEVICE, PoolImage.ALLOC_START + VdevLayout.END_LABELS + needed
+        + reserve + Math.max(MIN_HEADROOM, needed / 4));
     size = (size + MIB - 1) / MIB * MIB;
     while (VdevLayout.forDevice(size).usable() < needed) {
       size += Math.max(MIB, size / 16);

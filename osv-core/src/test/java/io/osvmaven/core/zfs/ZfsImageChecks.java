@@ -1,0 +1,123 @@
+package io.osvmaven.core.zfs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.osvmaven.core.BuildListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** Builds an image from a host directory and checks it with the real readers (zfs-image.md §7). */
+final class ZfsImageChecks {
+
+  static final long TIMESTAMP = 1_700_000_000L;
+
+  private ZfsImageChecks() {}
+
+  static ZfsResult build(Path src, Path work, ZfsOptions options) throws IOException {
+    Path out = Files.createTempDirectory(work, "img").resolve("pool.img");
+    return ZfsPoolWriter.write(HostTrees.of(src), options, out, BuildListener.NONE);
+  }
+
+  static ZfsResult build(Path src, Path work) throws IOException {
+    return build(src, work, ZfsOptions.defaults(TIMESTAMP));
+  }
+
+  /** §7.2: rc 0, every block's checksum verified, the space maps match the blocks exactly. */
+  static ZfsTools.Run assertZdbClean(Path image, Path work) throws Exception {
+    ZfsTools.Run zdb = ZfsTools.zdb(image, "osv", work);
+    assertThat(zdb.output()).as(zdb.output())
+        .contains("Traversing all blocks to verify checksums")
+        .contains("No leaks (block sum matches space maps exactly)")
+        .doesNotContain("error");
+    assertThat(zdb.exitCode()).as(zdb.output()).isZero();
+    return zdb;
+  }
+
+  /** §7.4: GRUB's own ZFS reader returns each file's exact bytes. */
+  static void assertGrubReads(Path image, Path src, List<Path> files) throws Exception {
+    List<String> failed = new ArrayList<>();
+    for (Path f : files) {
+      String rel = "/" + src.relativize(f).toString();
+      ZfsTools.Run cmp = ZfsTools.grubCmp(image, rel, f);
+      if (cmp.exitCode() != 0) {
+        failed.add(rel + ": " + cmp.output());
+      }
+    }
+    assertThat(failed).isEmpty();
+  }
+
+  static List<Path> regularFiles(Path src) throws IOException {
+    try (Stream<Path> s = Files.walk(src)) {
+      return s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+    }
+  }
+
+  /**
+   * §7.3: imports a copy with zfs-fuse, mounts it and compares every entry's type, permissions,
+   * content and link target with the source.
+   */
+  static void assertImportedEquals(Path image, Path src, Path work) throws Exception {
+    Path dir = Files.createTempDirectory(work, "import");
+    Path dev = Files.createDirectories(dir.resolve("dev"));
+    Path mnt = Files.createDirectories(dir.resolve("mnt"));
+    Files.copy(image, dev.resolve("pool.img"), StandardCopyOption.REPLACE_EXISTING);
+    ZfsTools.Run imported = ZfsTools.run(List.of("zpool", "import", "-d", dev.toString(), "-R", mnt.toString(),
+        "osv"));
+    assertThat(imported.exitCode()).as(imported.output()).isZero();
+    try {
+      ZfsTools.run(List.of("zfs", "mount", "osv"));
+      assertThat(describe(mnt)).isEqualTo(describe(src));
+    } finally {
+      ZfsTools.Run export = ZfsTools.run(List.of("zpool", "export", "osv"));
+      if (export.exitCode() != 0) {
+        ZfsTools.run(List.of("zpool", "export", "-f", "osv"));
+      }
+    }
+  }
+
+  /** Path → "type perms content-or-target" for every entry below root. */
+  private static TreeMap<String, String> describe(Path root) throws IOException {
+    TreeMap<String, String> map = new TreeMap<>();
+    try (Stream<Path> s = Files.walk(root)) {
+      for (Path p : s.toList()) {
+        if (p.equals(root)) {
+          continue;
+        }
+        String rel = root.relativize(p).toString();
+        String d;
+        if (Files.isSymbolicLink(p)) {
+          d = "link " + Files.readSymbolicLink(p);
+        } else {
+          String perms = PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+          d = Files.isDirectory(p) ? "dir " + perms
+              : "file " + perms + " " + Files.size(p) + " " + digest(p);
+        }
+        map.put(rel, d);
+      }
+    }
+    return map;
+  }
+
+  private static String digest(Path p) throws IOException {
+    try {
+      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+      try (var in = Files.newInputStream(p)) {
+        byte[] buf = new byte[1 << 16];
+        for (int n; (n = in.read(buf)) > 0; ) {
+          md.update(buf, 0, n);
+        }
+      }
+      return java.util.HexFormat.of().formatHex(md.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package io.osvmaven.core.zfs;
+
+import static io.osvmaven.core.zfs.ZfsImageChecks.assertGrubReads;
+import static io.osvmaven.core.zfs.ZfsImageChecks.assertImportedEquals;
+import static io.osvmaven.core.zfs.ZfsImageChecks.assertZdbClean;
+import static io.osvmaven.core.zfs.ZfsImageChecks.build;
+import static io.osvmaven.core.zfs.ZfsImageChecks.regularFiles;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Images checked by real ZFS readers: zfs-fuse's zdb (checksums of every block, space maps against the
+ * blocks), GRUB's ZFS driver (file contents) and, where FUSE is available, a zfs-fuse import and mount.
+ * Needs the Debian packages zfs-fuse and grub-common, and root for the zfs-fuse daemon.
+ */
+class ZfsPoolWriterVerifyTest {
+
+  @TempDir static Path daemonDir;
+  @TempDir Path src;
+  @TempDir Path work;
+
+  @BeforeAll
+  static void startDaemon() throws Exception {
+    ZfsTools.ensureDaemon(daemonDir);
+  }
+
+  @AfterAll
+  static void stopDaemon() throws Exception {
+    ZfsTools.stopDaemon();
+  }
+
+  @Test
+  void emptyTreeIsAValidPool() throws Exception {
+    ZfsResult result = build(src, work);
+
+    ZfsTools.Run zdb = assertZdbClean(result.image(), work);
+    assertThat(result.deviceSize()).isEqualTo(64L << 20);
+    assertThat(Files.size(result.image())).isEqualTo(64L << 20);
+    assertThat(zdb.output()).contains("SPA allocated:").contains("bp count:");
+    assertThat(ZfsTools.grub(result.image(), "ls", "/").output()).contains("@/");
+    ZfsTools.Run labels = ZfsTools.run(List.of("zdb", "-l", result.image().toString()));
+    assertThat(labels.output()).contains("LABEL 3").contains("version: 23").contains("name: 'osv'")
+        .contains("type: 'disk'").contains("path: '/dev/vblk0.1'").contains("asize: 62390272")
+        .contains("metaslab_shift: 19").doesNotContain("failed to unpack");
+    assertThat(Pattern.compile("version: 23").matcher(labels.output()).results().count()).isEqualTo(4);
+  }
+
+  @Test
+  void mixedTreeReadsBackIdentically() throws Exception {
+    Random random = new Random(42);
+    write(src.resolve("etc/hosts"), "127.0.0.1 localhost\n".getBytes(StandardCharsets.UTF_8));
+    write(src.resolve("usr/lib/empty.txt"), new byte[0]);
+    write(src.resolve("usr/lib/one-sector.bin"), bytes(random, 512));
+    write(src.resolve("usr/lib/odd.bin"), bytes(random, 1000));
+    write(src.resolve("usr/lib/exact128k.bin"), bytes(random, 128 << 10));
+    write(src.resolve("usr/lib/128k-plus-1.bin"), bytes(random, (128 << 10) + 1));
+    write(src.resolve("usr/lib/zeros.bin"), new byte[300_000]);
+    write(src.resolve("usr/lib/random.bin"), bytes(random, 3_000_000));
+    byte[] sparse = new byte[5_000_004];
+    sparse[4_980_736] = 'X';
+    sparse[sparse.length - 1] = 'Y';
+    write(src.resolve("usr/lib/sparse.bin"), sparse);
+    write(src.resolve("usr/lib/jvm/" + "n".repeat(71) + ".jar"), new byte[0]);
+    write(src.resolve("usr/lib/" + "L".repeat(255)), "max name".getBytes(StandardCharsets.UTF_8));
+    write(src.resolve("ünïcödé/日本語/ファイル.txt"), "héllo wörld".getBytes(StandardCharsets.UTF_8));
+    Path deep = src;
+    for (int i = 0; i < 40; i++) {
+      deep = deep.resolve("d" + i);
+    }
+    write(deep.resolve("bottom.txt"), "deep".getBytes(StandardCharsets.UTF_8));
+    Files.createDirectories(src.resolve("empty-dir"));
+    Files.createSymbolicLink(src.resolve("usr/lib/short-link"), Path.of("/usr/lib/random.bin"));
+    Files.createSymbolicLink(src.resolve("usr/lib/link-56"), Path.of("/" + "a".repeat(55)));
+    Files.createSymbolicLink(src.resolve("usr/lib/link-57"), Path.of("/" + "b".repeat(56)));
+    Files.createSymbolicLink(src.resolve("usr/lib/long-link"), Path.of("/x/".repeat(200) + "end"));
+    Files.setPosixFilePermissions(src.resolve("etc/hosts"), PosixFilePermissions.fromString("rw-r-----"));
+    Files.setPosixFilePermissions(src.resolve("usr/lib/odd.bin"), PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    ZfsResult result = build(src, work);
+
+    assertZdbClean(result.image(), work);
+    assertGrubReads(result.image(), src, regularFiles(src));
+    assertThat(ZfsTools.grub(result.image(), "ls", "/@/usr/lib/").output())
+        .contains("short-link", "long-link", "link-56", "link-57", "jvm/", "sparse.bin");
+  }
+
+  @Test
+  void mixedTreeImportsWithZfsFuse() throws Exception {
+    Assumptions.assumeTrue(Files.exists(Path.of("/dev/fuse")), "no /dev/fuse: zfs-fuse cannot mount");
+    Random random = new Random(7);
+    write(src.resolve("etc/hosts"), "127.0.0.1 localhost\n".getBytes(StandardCharsets.UTF_8));
+    write(src.resolve("usr/lib/big.bin"), bytes(random, 1_000_000));
+    write(src.resolve("usr/lib/jvm/" + "n".repeat(71) + ".jar"), bytes(random, 10));
+    write(src.resolve("ünï/ファイル.txt"), "héllo".getBytes(StandardCharsets.UTF_8));
+    Files.createDirectories(src.resolve("var/empty"));
+    Files.createSymbolicLink(src.resolve("usr/lib/short-link"), Path.of("big.bin"));
+    Files.createSymbolicLink(src.resolve("usr/lib/long-link"), Path.of("/y/".repeat(40) + "end"));
+    Files.setPosixFilePermissions(src.resolve("usr/lib/big.bin"), PosixFilePermissions.fromString("rwx------"));
+    Files.setPosixFilePermissions(src.resolve("var/empty"), PosixFilePermissions.fromString("rwxr-x---"));
+
+    ZfsResult result = build(src, work);
+
+    assertZdbClean(result.image(), work);
+    assertImportedEquals(result.image(), src, work);
+  }
+
+  @Test
+  void largeFileGetsThreeLevelsOfBlockPointers() throws Exception {
+    // 24 MiB + 5: 193 blocks of 128K need L0, L1 and L2; every third block is data, the rest holes.
+    Random random = new Random(3);
+    Path big = src.resolve("big.bin");
+    try (var out = Files.newOutputStream(big)) {
+      for (int block = 0; block < 192; block++) {
+        out.write(block % 3 == 0 ? bytes(random, 128 << 10) : new byte[128 << 10]);
+      }
+      out.write(new byte[] {1, 2, 3, 4, 5});
+    }
+
+    ZfsResult result = build(src, work);
+
+    assertZdbClean(result.image(), work);
+    assertGrubReads(result.image(), src, List.of(big));
+    ZfsTools.Run dump = ZfsTools.zdbArgs(result.image(), work, "-dddd", "osv", "4");
+    // object 4, 3 levels, 16K indirect blocks, 128K data blocks
+    assertThat(dump.output()).as(dump.output()).containsPattern("\\n\\s+4\\s+3\\s+16K\\s+128K\\s");
+    assertThat(dump.output()).contains("dnode maxblkid: 192");
+  }
+
+  @Test
+  void tenThousandFilesInOneDirectoryUseAFatZap() throws Exception {
+    Path dir = Files.createDirectories(src.resolve("many"));
+    List<Path> sample = new ArrayList<>();
+    for (int i = 0; i < 10_000; i++) {
+      Path f = dir.resolve(String.format("file-%05d.txt", i));
+      Files.write(f, ("content of " + i + "\n").getBytes(StandardCharsets.UTF_8));
+      if (i % 500 == 0 || i == 9_999) {
+        sample.add(f);
+      }
+    }
+
+    ZfsResult result = build(src, work);
+
+    assertZdbClean(result.image(), work);
+    assertGrubReads(result.image(), src, sample);
+    String listing = ZfsTools.grub(result.image(), "ls", "/@/many/").output();
+    assertThat(listing.trim().split("\\s+")).hasSize(10_000);
+    ZfsTools.Run dump = ZfsTools.zdbArgs(result.image(), work, "-dddd", "osv", "4");
+    // 10,000 entries of 3 chunks need 30,000 of a 16K leaf's 638 chunks: 47 leaves, so 2^6 = 64
+    assertThat(dump.output()).as(dump.output()).contains("Fat ZAP stats").contains("ZAP entries: 10000")
+        .contains("Leaf blocks: 64").contains("size\t10002");
+  }
+
+  @Test
+  void givenPoolSizeIsTheDeviceSize() throws Exception {
+    write(src.resolve("a.txt"), "a".getBytes(StandardCharsets.UTF_8));
+    long size = (200L << 20) + 12345;
+
+    ZfsResult result = build(src, work, ZfsOptions.defaults(ZfsImageChecks.TIMESTAMP).withPoolSize(size));
+
+    assertThat(Files.size(result.image())).isEqualTo(size);
+    assertZdbClean(result.image(), work);
+    // 200 MiB aligned down to 256K, minus 4 MiB in front and 512K of end labels; 2^20 metaslabs
+    ZfsTools.Run labels = ZfsTools.run(List.of("zdb", "-l", result.image().toString()));
+    assertThat(labels.output()).contains("asize: " + ((200L << 20) - (4L << 20) - (512L << 10)))
+        .contains("metaslab_shift: 20");
+    assertGrubReads(result.image(), src, regularFiles(src));
+  }
+
+  private static void write(Path file, byte[] content) throws Exception {
+    Files.createDirectories(file.getParent());
+    Files.write(file, content);
+  }
+
+  private static byte[] bytes(Random random, int n) {
+    byte[] b = new byte[n];
+    random.nextBytes(b);
+    return b;
+  }
+}
