@@ -83,6 +83,45 @@ final class ZfsImageChecks {
     }
   }
 
+  /**
+   * Imports a copy with zfs-fuse, lets {@code change} modify the mounted tree (as OSv does on every
+   * boot), exports it and returns the path of the modified copy.
+   */
+  static Path modifyWithZfsFuse(Path image, Path work, MountedChange change) throws Exception {
+    Path dir = Files.createTempDirectory(work, "modify");
+    Path dev = Files.createDirectories(dir.resolve("dev"));
+    Path mnt = Files.createDirectories(dir.resolve("mnt"));
+    Path copy = dev.resolve("pool.img");
+    Files.copy(image, copy, StandardCopyOption.REPLACE_EXISTING);
+    ZfsTools.Run imported = ZfsTools.run(List.of("zpool", "import", "-d", dev.toString(), "-R", mnt.toString(),
+        "osv"));
+    assertThat(imported.exitCode()).as(imported.output()).isZero();
+    try {
+      ZfsTools.run(List.of("zfs", "mount", "osv"));
+      change.apply(mnt);
+    } finally {
+      ZfsTools.Run export = ZfsTools.run(List.of("zpool", "export", "osv"));
+      assertThat(export.exitCode()).as(export.output()).isZero();
+    }
+    return copy;
+  }
+
+  /** Something done to a mounted pool. */
+  interface MountedChange {
+    void apply(Path mountPoint) throws Exception;
+  }
+
+  /** {@code zfs get -Hp PROPERTY osv} of an imported copy (not mounted). */
+  static long property(Path image, Path work, String property) throws Exception {
+    long[] value = new long[1];
+    modifyWithZfsFuse(image, work, mnt -> {
+      ZfsTools.Run get = ZfsTools.run(List.of("zfs", "get", "-H", "-p", "-o", "value", property, "osv"));
+      assertThat(get.exitCode()).as(get.output()).isZero();
+      value[0] = Long.parseLong(get.output().trim());
+    });
+    return value[0];
+  }
+
   /** Path → "type perms content-or-target" for every entry below root. */
   private static TreeMap<String, String> describe(Path root) throws IOException {
     TreeMap<String, String> map = new TreeMap<>();
