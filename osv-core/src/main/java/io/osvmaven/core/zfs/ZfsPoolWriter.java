@@ -45,6 +45,10 @@ public final class ZfsPoolWriter {
    */
   public static ZfsResult write(FileTree tree, ZfsOptions options, Path target, BuildListener listener)
       throws IOException {
+    if (!ZfsOptions.DEFAULT_POOL.equals(options.poolName())) {
+      listener.warn("ZFS pool is named '" + options.poolName() + "': OSv mounts only a pool named '"
+          + ZfsOptions.DEFAULT_POOL + "'");
+    }
     long seed = seed(tree, options);
     ZplWriter.Plan plan = ZplWriter.plan(tree, seed);
     VdevLayout given = null;

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +67,7 @@ final class ZfsImageChecks {
     Path dir = Files.createTempDirectory(work, "import");
     Path dev = Files.createDirectories(dir.resolve("dev"));
     Path mnt = Files.createDirectories(dir.resolve("mnt"));
-    Files.copy(image, dev.resolve("pool.img"), StandardCopyOption.REPLACE_EXISTING);
+    ZfsTools.sparseCopy(image, dev.resolve("pool.img"));
     ZfsTools.Run imported = ZfsTools.run(List.of("zpool", "import", "-d", dev.toString(), "-R", mnt.toString(),
         "osv"));
     assertThat(imported.exitCode()).as(imported.output()).isZero();
@@ -92,7 +91,7 @@ final class ZfsImageChecks {
     Path dev = Files.createDirectories(dir.resolve("dev"));
     Path mnt = Files.createDirectories(dir.resolve("mnt"));
     Path copy = dev.resolve("pool.img");
-    Files.copy(image, copy, StandardCopyOption.REPLACE_EXISTING);
+    ZfsTools.sparseCopy(image, copy);
     ZfsTools.Run imported = ZfsTools.run(List.of("zpool", "import", "-d", dev.toString(), "-R", mnt.toString(),
         "osv"));
     assertThat(imported.exitCode()).as(imported.output()).isZero();

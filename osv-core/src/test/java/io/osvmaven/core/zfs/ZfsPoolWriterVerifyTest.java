@@ -68,6 +68,7 @@ class ZfsPoolWriterVerifyTest {
     write(src.resolve("usr/lib/exact128k.bin"), bytes(random, 128 << 10));
     write(src.resolve("usr/lib/128k-plus-1.bin"), bytes(random, (128 << 10) + 1));
     write(src.resolve("usr/lib/zeros.bin"), new byte[300_000]);
+    write(src.resolve("usr/lib/small-zeros.bin"), new byte[1000]);
     write(src.resolve("usr/lib/random.bin"), bytes(random, 3_000_000));
     byte[] sparse = new byte[5_000_004];
     sparse[4_980_736] = 'X';
@@ -108,6 +109,9 @@ class ZfsPoolWriterVerifyTest {
     Files.createDirectories(src.resolve("var/empty"));
     Files.createSymbolicLink(src.resolve("usr/lib/short-link"), Path.of("big.bin"));
     Files.createSymbolicLink(src.resolve("usr/lib/long-link"), Path.of("/y/".repeat(40) + "end"));
+    Files.createSymbolicLink(src.resolve("usr/lib/link-56"), Path.of("/" + "a".repeat(55)));
+    Files.createSymbolicLink(src.resolve("usr/lib/link-57"), Path.of("/" + "b".repeat(56)));
+    write(src.resolve("usr/lib/zeros.bin"), new byte[1000]);
     Files.setPosixFilePermissions(src.resolve("usr/lib/big.bin"), PosixFilePermissions.fromString("rwx------"));
     Files.setPosixFilePermissions(src.resolve("var/empty"), PosixFilePermissions.fromString("rwxr-x---"));
 
@@ -213,6 +217,21 @@ class ZfsPoolWriterVerifyTest {
     ZfsTools.Run labels = ZfsTools.run(List.of("zdb", "-l", result.image().toString()));
     assertThat(labels.output()).contains("asize: " + ((200L << 20) - (4L << 20) - (512L << 10)))
         .contains("metaslab_shift: 20");
+    assertGrubReads(result.image(), src, regularFiles(src));
+  }
+
+  @Test
+  void multiGigabytePoolSplitsLongSpaceMapRuns() throws Exception {
+    // 4 GiB: 2^25-byte metaslabs, so the 20 MB file's blocks form one extent longer than the 16 MiB
+    // (32768 sectors) a one-word space map entry can describe
+    Random random = new Random(5);
+    write(src.resolve("big.bin"), bytes(random, 20_000_000));
+
+    ZfsResult result = build(src, work, ZfsOptions.defaults(ZfsImageChecks.TIMESTAMP).withPoolSize(4L << 30));
+
+    assertZdbClean(result.image(), work);
+    ZfsTools.Run labels = ZfsTools.run(List.of("zdb", "-l", result.image().toString()));
+    assertThat(labels.output()).contains("metaslab_shift: 25");
     assertGrubReads(result.image(), src, regularFiles(src));
   }
 

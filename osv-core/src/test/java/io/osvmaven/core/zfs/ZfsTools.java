@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -62,19 +61,25 @@ final class ZfsTools {
   /** {@code zdb -e -p DIR -bcc POOL} on a copy of the image, alone in its directory (§7.2). */
   static Run zdb(Path image, String pool, Path work) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory(work, "zdb");
-    Path copy = dir.resolve("pool.img");
-    Files.copy(image, copy, StandardCopyOption.REPLACE_EXISTING);
+    sparseCopy(image, dir.resolve("pool.img"));
     return run(List.of("zdb", "-e", "-p", dir.toString(), "-bcc", pool));
   }
 
   /** Any zdb invocation on a copy of the image (for dumps in failure messages). */
   static Run zdbArgs(Path image, Path work, String... args) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory(work, "zdb");
-    Path copy = dir.resolve("pool.img");
-    Files.copy(image, copy, StandardCopyOption.REPLACE_EXISTING);
+    sparseCopy(image, dir.resolve("pool.img"));
     List<String> cmd = new ArrayList<>(List.of("zdb", "-e", "-p", dir.toString()));
     cmd.addAll(List.of(args));
     return run(cmd);
+  }
+
+  /** {@code cp --sparse=always}: images are mostly holes, a plain copy would fill them in. */
+  static void sparseCopy(Path from, Path to) throws IOException, InterruptedException {
+    Run cp = run(List.of("cp", "--sparse=always", from.toString(), to.toString()));
+    if (cp.exitCode() != 0) {
+      throw new IOException("cp failed: " + cp.output());
+    }
   }
 
   /** {@code grub-fstest IMG cmp /@PATH LOCAL}: exit 0 when GRUB reads the same bytes (§7.4). */
