@@ -3,6 +3,7 @@ package io.osvmaven.core.zfs;
 import io.osvmaven.core.BuildListener;
 import io.osvmaven.core.OsvException;
 import io.osvmaven.core.io.AtomicFiles;
+import io.osvmaven.core.tree.Attributes;
 import io.osvmaven.core.tree.Directory;
 import io.osvmaven.core.tree.FileTree;
 import io.osvmaven.core.tree.Node;
@@ -174,7 +175,9 @@ public final class ZfsPoolWriter {
       }
 
       private void add(char kind, String path, Node node, String extra) {
-        String line = kind + path + '\0' + node.attributes() + '\0' + extra + '\n';
+        Attributes a = node.attributes();
+        String line = kind + path + '\0' + a.mode() + ' ' + a.uid() + ' ' + a.gid() + ' '
+            + a.mtimeSeconds() + '\0' + extra + '\n';
         md.update(line.getBytes(StandardCharsets.UTF_8));
       }
     });

@@ -89,7 +89,12 @@ final class ZplWriter {
       public void postVisitDirectory(String path, Directory dir) {
         List<Entry> entries = open.pop();
         long object = openObjects.pop();
-        plan.bytes += ZapObject.bytes(salt(seed, object), zapEntries(entries), 1);
+        try {
+          plan.bytes += ZapObject.bytes(salt(seed, object), zapEntries(entries), 1);
+        } catch (IllegalArgumentException e) {
+          throw new OsvException("directory " + path + " has " + entries.size() + " entries, more than "
+              + "this ZFS writer can index (" + e.getMessage() + ")", "split the directory");
+        }
       }
 
       @Override

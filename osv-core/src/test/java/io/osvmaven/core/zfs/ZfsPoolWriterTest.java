@@ -155,6 +155,21 @@ class ZfsPoolWriterTest {
   }
 
   @Test
+  void directoryBeyondTheEmbeddedZapPointerTableIsRejected() {
+    // 300,000 names of 40 bytes take 4 chunks each: 1.2M chunks > 1024 leaves * 638 chunks
+    FileTree tree = new FileTree();
+    var dir = tree.mkdirs("/huge", Attributes.DIRECTORY);
+    for (int i = 0; i < 300_000; i++) {
+      dir.put(new Symlink(String.format("%040d", i), "t", Attributes.SYMLINK));
+    }
+
+    assertThatThrownBy(() -> ZfsPoolWriter.write(tree, ZfsOptions.defaults(1L), out.resolve("p.img"),
+        BuildListener.NONE))
+        .isInstanceOf(OsvException.class).hasMessageContaining("/huge").hasMessageContaining("300000");
+    assertThat(out.resolve("p.img")).doesNotExist();
+  }
+
+  @Test
   void symlinkTargetLongerThan1023BytesIsRejected() {
     FileTree tree = new FileTree();
     tree.root().put(new Symlink("l", "t".repeat(1024), Attributes.SYMLINK));

@@ -14,7 +14,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,6 +97,16 @@ class ZfsPoolWriterVerifyTest {
 
     assertZdbClean(result.image(), work);
     assertGrubReads(result.image(), src, regularFiles(src));
+    // zdb decodes every object of the pool and walks each znode's parents back to the root
+    ZfsTools.Run dump = ZfsTools.zdbArgs(result.image(), work, "-dddddd", "osv");
+    assertThat(dump.exitCode()).as(dump.output()).isZero();
+    Set<String> paths = Pattern.compile("\n\tpath\t(.*)").matcher(dump.output()).results()
+        .map(m -> m.group(1)).collect(Collectors.toSet());
+    Set<String> expected;
+    try (Stream<Path> all = Files.walk(src)) {
+      expected = all.map(p -> "/" + src.relativize(p)).collect(Collectors.toSet());
+    }
+    assertThat(paths).isEqualTo(expected);
     assertThat(ZfsTools.grub(result.image(), "ls", "/@/usr/lib/").output())
         .contains("short-link", "long-link", "link-56", "link-57", "jvm/", "sparse.bin");
   }
