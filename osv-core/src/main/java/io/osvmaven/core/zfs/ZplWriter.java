@@ -223,41 +223,90 @@ final class ZplWriter {
 
   private void writeFileData(String path, RegularFile file, Dnode dnode) throws IOException {
     long size = file.size();
-    if (size == 0) {
-      dnode.empty(PoolImage.SECTOR);
-      checkUnchanged(path, file);
-      return;
-    }
-    int blockSize = size <= MAX_BLOCK ? (int) roundUp(size, PoolImage.SECTOR) : MAX_BLOCK;
+    int blockSize = size <= MAX_BLOCK ? (int) Math.max(PoolImage.SECTOR, roundUp(size, PoolImage.SECTOR))
+        : MAX_BLOCK;
     long blocks = (size + blockSize - 1) / blockSize;
-    BlockTree tree = new BlockTree(image, DmuType.PLAIN_FILE_CONTENTS, BlockTree.levelsFor(blocks, 1), 1);
-    ByteBuffer block = PoolImage.newBlock(blockSize);
-    try (FileChannel in = FileChannel.open(file.source(), StandardOpenOption.READ)) {
+    try (SourceFile in = new SourceFile(path, file)) {
+      if (size == 0) {
+        dnode.empty(blockSize);
+        in.expectEnd();
+        return;
+      }
+      BlockTree tree = new BlockTree(image, DmuType.PLAIN_FILE_CONTENTS, BlockTree.levelsFor(blocks, 1), 1);
+      ByteBuffer block = PoolImage.newBlock(blockSize);
       for (long i = 0; i < blocks; i++) {
-        int want = (int) Math.min(blockSize, size - i * blockSize);
+        int length = (int) Math.min(blockSize, size - i * blockSize);
         block.clear();
-        block.limit(want);
+        in.readFully(block, length);
+        tree.add(isZero(block, blockSize) ? BlockPointer.HOLE
+            : image.write(block.position(0), DmuType.PLAIN_FILE_CONTENTS, 0, 1));
+      }
+      in.expectEnd();
+      dnode.blocks(blockSize, tree.nlevels(), blocks - 1, tree.used(), tree.finish());
+    }
+  }
+
+  /** A tree file's host source; read errors and size changes become {@link OsvException}s. */
+  private static final class SourceFile implements AutoCloseable {
+    private final String path;
+    private final RegularFile file;
+    private final FileChannel channel;
+
+    SourceFile(String path, RegularFile file) {
+      this.path = path;
+      this.file = file;
+      try {
+        this.channel = FileChannel.open(file.source(), StandardOpenOption.READ);
+      } catch (IOException e) {
+        throw unreadable(e);
+      }
+    }
+
+    /** Reads {@code length} bytes into the block and zeroes the rest of it. */
+    void readFully(ByteBuffer block, int length) {
+      block.limit(length);
+      try {
         while (block.hasRemaining()) {
-          if (in.read(block) < 0) {
-            throw changed(path, file);
+          if (channel.read(block) < 0) {
+            throw changed();
           }
         }
-        block.limit(blockSize);
-        boolean zero = isZero(block, want);
-        for (int j = want; j < blockSize; j++) {
-          block.put(j, (byte) 0);
-        }
-        tree.add(zero ? BlockPointer.HOLE : image.write(block.position(0), DmuType.PLAIN_FILE_CONTENTS, 0, 1));
+      } catch (IOException e) {
+        throw unreadable(e);
       }
-      if (in.read(ByteBuffer.allocate(1)) > 0) {
-        throw changed(path, file);
+      block.limit(block.capacity());
+      for (int j = length; j < block.capacity(); j++) {
+        block.put(j, (byte) 0);
       }
-    } catch (IOException e) {
-      throw new OsvException("cannot read " + file.source() + " (for " + path + "): " + e.getMessage(),
-          null, e);
     }
-    BlockPointer[] top = tree.finish();
-    dnode.blocks(blockSize, tree.nlevels(), blocks - 1, tree.used(), top);
+
+    void expectEnd() {
+      try {
+        if (channel.read(ByteBuffer.allocate(1)) > 0) {
+          throw changed();
+        }
+      } catch (IOException e) {
+        throw unreadable(e);
+      }
+    }
+
+    private OsvException changed() {
+      return new OsvException(file.source() + " (for " + path + ") changed size while the image was "
+          + "written (expected " + file.size() + " bytes)", "rebuild once the file is stable");
+    }
+
+    private OsvException unreadable(IOException e) {
+      return new OsvException("cannot read " + file.source() + " (for " + path + "): " + e, null, e);
+    }
+
+    @Override
+    public void close() {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        throw unreadable(e);
+      }
+    }
   }
 
   private static boolean isZero(ByteBuffer block, int length) {
@@ -273,21 +322,5 @@ final class ZplWriter {
       }
     }
     return true;
-  }
-
-  private static void checkUnchanged(String path, RegularFile file) throws IOException {
-    try (FileChannel in = FileChannel.open(file.source(), StandardOpenOption.READ)) {
-      if (in.size() != 0) {
-        throw changed(path, file);
-      }
-    } catch (IOException e) {
-      throw new OsvException("cannot read " + file.source() + " (for " + path + "): " + e.getMessage(),
-          null, e);
-    }
-  }
-
-  private static OsvException changed(String path, RegularFile file) {
-    return new OsvException(file.source() + " (for " + path + ") changed size while the image was "
-        + "written (expected " + file.size() + " bytes)", "rebuild once the file is stable");
   }
 }

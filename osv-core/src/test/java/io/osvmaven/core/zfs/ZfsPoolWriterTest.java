@@ -144,6 +144,19 @@ class ZfsPoolWriterTest {
   }
 
   @Test
+  void missingSourceFileFailsWithoutOutput() {
+    FileTree tree = new FileTree();
+    tree.mkdirs("/app", Attributes.DIRECTORY)
+        .put(new RegularFile("gone.jar", src.resolve("gone.jar"), 3, Attributes.FILE));
+
+    assertThatThrownBy(() -> ZfsPoolWriter.write(tree, ZfsOptions.defaults(1L), out.resolve("p.img"),
+        BuildListener.NONE))
+        .isInstanceOf(OsvException.class).hasMessageContaining("cannot read")
+        .hasMessageContaining("gone.jar").hasMessageContaining("/app/gone.jar");
+    assertThat(out.resolve("p.img")).doesNotExist();
+  }
+
+  @Test
   void nameLongerThan255BytesIsRejected() {
     FileTree tree = new FileTree();
     tree.mkdirs("/etc", Attributes.DIRECTORY).put(new Symlink("é".repeat(128), "x", Attributes.SYMLINK));
