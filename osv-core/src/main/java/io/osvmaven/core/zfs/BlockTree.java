@@ -98,8 +98,17 @@ final class BlockTree {
     push(level, bp);
   }
 
-  /** Writes the partial indirect blocks; returns the dnode's block pointers (holes padded). */
-  BlockPointer[] finish() throws IOException {
+  /**
+   * What the dnode records about a finished tree.
+   *
+   * @param top the dnode's block pointers (holes padded)
+   * @param used bytes of all blocks written for the object ({@code dn_used})
+   * @param nlevels levels of the tree
+   */
+  record Finished(BlockPointer[] top, long used, int nlevels) {}
+
+  /** Writes the partial indirect blocks. */
+  Finished finish() throws IOException {
     for (int level = 1; level < nlevels; level++) {
       if (count[level] > 0) {
         flush(level);
@@ -109,15 +118,6 @@ final class BlockTree {
     for (int i = 0; i < nblkptr; i++) {
       result[i] = i < top.size() ? top.get(i) : BlockPointer.HOLE;
     }
-    return result;
-  }
-
-  /** Bytes of all blocks written for this object (its {@code dn_used}). */
-  long used() {
-    return used;
-  }
-
-  int nlevels() {
-    return nlevels;
+    return new Finished(result, used, nlevels);
   }
 }

@@ -25,6 +25,7 @@ final class DmuType {
   static final int MASTER_NODE = 21;
   static final int UNLINKED_SET = 22;
   static final int NEXT_CLONES = 37;
+  static final int USERGROUP_USED = 39;
 
   private DmuType() {}
 }

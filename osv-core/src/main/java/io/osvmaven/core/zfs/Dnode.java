@@ -10,6 +10,7 @@ final class Dnode {
   /** Bonus space when the dnode has a single block pointer. */
   static final int MAX_BONUS = 320;
   private static final int FLAG_USED_BYTES = 1;
+  private static final int FLAG_USERUSED_ACCOUNTED = 2;
 
   private final ByteBuffer buf = PoolImage.newBlock(SIZE);
   private final int nblkptr;
@@ -43,6 +44,11 @@ final class Dnode {
     return nblkptr;
   }
 
+  /** Block geometry and pointers of an object whose blocks form {@code tree}. */
+  Dnode blocks(int dataBlockSize, long maxBlkId, BlockTree.Finished tree) {
+    return blocks(dataBlockSize, tree.nlevels(), maxBlkId, tree.used(), tree.top());
+  }
+
   /** Block geometry and pointers of the object's data. */
   Dnode blocks(int dataBlockSize, int nlevels, long maxBlkId, long used, BlockPointer[] bps) {
     buf.putShort(8, (short) (dataBlockSize >> 9));
@@ -74,7 +80,14 @@ final class Dnode {
     return buf;
   }
 
-  static int type(ByteBuffer dnode) {
-    return dnode.get(0) & 0xff;
+  /** Marks the object as counted in the object set's user/group space accounting. */
+  Dnode accounted() {
+    buf.put(7, (byte) (buf.get(7) | FLAG_USERUSED_ACCOUNTED));
+    return this;
+  }
+
+  /** Bytes of the object's blocks ({@code dn_used}). */
+  long used() {
+    return buf.getLong(0x18);
   }
 }

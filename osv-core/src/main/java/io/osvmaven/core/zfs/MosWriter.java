@@ -210,10 +210,10 @@ final class MosWriter {
       }
       tree.add(target.write(block, DmuType.SPACE_MAP, 0, 1));
     }
-    BlockPointer[] top = tree.finish();
+    BlockTree.Finished finished = tree.finish();
     byte[] header = PoolImage.newBlock(SPACE_MAP_HEADER).putLong(0, object)
         .putLong(8, 8L * entries.size()).putLong(16, alloc).array();
-    return dnode.bonus(header).blocks(SPACE_MAP_BLOCK, tree.nlevels(), blocks - 1, tree.used(), top);
+    return dnode.bonus(header).blocks(SPACE_MAP_BLOCK, blocks - 1, finished);
   }
 
   private void dslDir(long object, long head, long parent, long origin, long children, long props,

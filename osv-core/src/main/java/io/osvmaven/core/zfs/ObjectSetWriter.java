@@ -15,6 +15,9 @@ final class ObjectSetWriter {
   static final int OBJSET_SIZE = 2048;
   static final int OST_META = 1;
   static final int OST_ZFS = 2;
+  private static final long OBJSET_FLAG_USERACCOUNTING_COMPLETE = 1;
+  /** objset_phys_t: meta-dnode, ZIL header, type, flags, padding up to 1 KiB, then the two dnodes. */
+  private static final int USERUSED_OFFSET = 1024;
 
   private final PoolImage image;
   private final BlockTree meta;
@@ -74,15 +77,28 @@ final class ObjectSetWriter {
 
   /** Writes the remaining dnode blocks and the objset block; returns the pointer to the objset. */
   BlockPointer finish(int objsetType) throws IOException {
+    return finish(objsetType, null, null);
+  }
+
+  /**
+   * @param userUsed the user-space accounting object (object -1), or null
+   * @param groupUsed the group-space accounting object (object -2), or null
+   */
+  BlockPointer finish(int objsetType, Dnode userUsed, Dnode groupUsed) throws IOException {
     while (currentIndex < blocks) {
       flushCurrent();
     }
-    BlockPointer[] top = meta.finish();
-    Dnode metaDnode = new Dnode(DmuType.DNODE, DmuType.NONE, 0)
-        .blocks(DNODE_BLOCK_SIZE, meta.nlevels(), blocks - 1, meta.used(), top);
+    BlockTree.Finished finished = meta.finish();
+    BlockPointer[] top = finished.top();
+    Dnode metaDnode = new Dnode(DmuType.DNODE, DmuType.NONE, 0).blocks(DNODE_BLOCK_SIZE, blocks - 1, finished);
     ByteBuffer objset = PoolImage.newBlock(OBJSET_SIZE);
     objset.put(0, metaDnode.bytes().array());
     objset.putLong(704, objsetType);
+    if (userUsed != null) {
+      objset.putLong(712, OBJSET_FLAG_USERACCOUNTING_COMPLETE);
+      objset.put(USERUSED_OFFSET, userUsed.bytes().array());
+      objset.put(USERUSED_OFFSET + Dnode.SIZE, groupUsed.bytes().array());
+    }
     long fill = 0;
     for (BlockPointer bp : top) {
       fill += bp.fill();

@@ -27,8 +27,7 @@ final class ZapObject {
     for (int i = 0; i < blocks; i++) {
       tree.add(image.write(zap.block(i), type, 0, 1));
     }
-    BlockPointer[] top = tree.finish();
-    return dnode.blocks(FatZap.BLOCK_SIZE, tree.nlevels(), blocks - 1, tree.used(), top);
+    return dnode.blocks(FatZap.BLOCK_SIZE, blocks - 1, tree.finish());
   }
 
   static Dnode write(PoolImage image, int type, long salt, List<ZapEntry> entries) throws IOException {

@@ -16,6 +16,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Writes the ZPL (v4, znodes in bonus buffers) object set of the root dataset: master node, delete
@@ -35,6 +37,8 @@ final class ZplWriter {
   private static final int DT_LNK = 10;
   private static final int INLINE_SYMLINK = Dnode.MAX_BONUS - Znode.SIZE;
   private static final long SALT_PURPOSE = 0x5a17;
+  private static final long USERUSED_SALT = -1;
+  private static final long GROUPUSED_SALT = -2;
 
   /** A directory entry: name, object number and directory-entry type. */
   private record Entry(byte[] name, long object, int type) {}
@@ -56,6 +60,8 @@ final class ZplWriter {
   }
 
   private final PoolImage image;
+  private final Map<Long, Long> userUsed = new TreeMap<>();
+  private final Map<Long, Long> groupUsed = new TreeMap<>();
   private final long seed;
   private final long ctime;
   private final int zplVersion;
@@ -127,7 +133,7 @@ final class ZplWriter {
         return object;
       }
     });
-    plan.bytes += 2 * PoolImage.SECTOR + ObjectSetWriter.metaBytes(plan.maxObject, true)
+    plan.bytes += 4 * PoolImage.SECTOR + ObjectSetWriter.metaBytes(plan.maxObject, true)
         + ObjectSetWriter.OBJSET_SIZE;
     return plan;
   }
@@ -162,9 +168,9 @@ final class ZplWriter {
     objset.add(MASTER_NODE, ZapObject.write(image, DmuType.MASTER_NODE, salt(seed, MASTER_NODE), List.of(
         ZapEntry.of("VERSION", zplVersion), ZapEntry.of("ROOT", ROOT),
         ZapEntry.of("DELETE_QUEUE", DELETE_QUEUE), ZapEntry.of("normalization", 0),
-        ZapEntry.of("utf8only", 0), ZapEntry.of("casesensitivity", 0))));
+        ZapEntry.of("utf8only", 0), ZapEntry.of("casesensitivity", 0))).accounted());
     objset.add(DELETE_QUEUE, ZapObject.write(image, DmuType.UNLINKED_SET, salt(seed, DELETE_QUEUE),
-        List.of()));
+        List.of()).accounted());
     Deque<Long> parents = new ArrayDeque<>();
     long[] next = {ROOT};
     tree.walk(new TreeVisitor() {
@@ -177,8 +183,8 @@ final class ZplWriter {
         byte[] znode = Znode.build(Znode.S_IFDIR | dir.attributes().mode(), entries.size() + 2, parent,
             subdirs + 2, dir.attributes().uid(), dir.attributes().gid(), dir.attributes().mtimeSeconds(),
             ctime, new byte[0]);
-        objset.add(object, ZapObject.write(image, DmuType.DIRECTORY_CONTENTS, salt(seed, object),
-            zapEntries(entries), DmuType.ZNODE, znode));
+        objset.add(object, charge(ZapObject.write(image, DmuType.DIRECTORY_CONTENTS, salt(seed, object),
+            zapEntries(entries), DmuType.ZNODE, znode), dir));
         parents.push(object);
       }
 
@@ -195,7 +201,7 @@ final class ZplWriter {
             new byte[0]);
         Dnode dnode = new Dnode(DmuType.PLAIN_FILE_CONTENTS, DmuType.ZNODE, znode.length).bonus(znode);
         writeFileData(path, file, dnode);
-        objset.add(object, dnode);
+        objset.add(object, charge(dnode, file));
       }
 
       @Override
@@ -215,10 +221,30 @@ final class ZplWriter {
           BlockPointer bp = image.write(block, DmuType.PLAIN_FILE_CONTENTS, 0, 1);
           dnode.blocks(block.limit(), 1, 0, bp.size(), new BlockPointer[] {bp});
         }
-        objset.add(object, dnode);
+        objset.add(object, charge(dnode, link));
       }
     });
-    return objset.finish(ObjectSetWriter.OST_ZFS);
+    Dnode users = ZapObject.write(image, DmuType.USERGROUP_USED, salt(seed, USERUSED_SALT), usage(userUsed));
+    Dnode groups = ZapObject.write(image, DmuType.USERGROUP_USED, salt(seed, GROUPUSED_SALT),
+        usage(groupUsed));
+    return objset.finish(ObjectSetWriter.OST_ZFS, users, groups);
+  }
+
+  /**
+   * Counts a znode object in the user and group space accounting as ZFS does: its dnode plus its
+   * blocks, under the owner's and group's ids (ZAP keys in lowercase hex).
+   */
+  private Dnode charge(Dnode dnode, Node node) {
+    long bytes = Dnode.SIZE + dnode.used();
+    userUsed.merge(Integer.toUnsignedLong(node.attributes().uid()), bytes, Long::sum);
+    groupUsed.merge(Integer.toUnsignedLong(node.attributes().gid()), bytes, Long::sum);
+    return dnode.accounted();
+  }
+
+  private static List<ZapEntry> usage(Map<Long, Long> byId) {
+    List<ZapEntry> entries = new ArrayList<>();
+    byId.forEach((id, bytes) -> entries.add(ZapEntry.of(Long.toHexString(id), bytes)));
+    return entries;
   }
 
   private void writeFileData(String path, RegularFile file, Dnode dnode) throws IOException {
@@ -242,7 +268,7 @@ final class ZplWriter {
             : image.write(block.position(0), DmuType.PLAIN_FILE_CONTENTS, 0, 1));
       }
       in.expectEnd();
-      dnode.blocks(blockSize, tree.nlevels(), blocks - 1, tree.used(), tree.finish());
+      dnode.blocks(blockSize, blocks - 1, tree.finish());
     }
   }
 

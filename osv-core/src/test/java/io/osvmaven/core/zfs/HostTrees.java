@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** Builds a {@link FileTree} mirroring a host directory (sorted, modes from the host, fixed mtime). */
+/** Builds a {@link FileTree} mirroring a host directory (sorted; modes and owners from the host, fixed mtime). */
 final class HostTrees {
 
   static final long MTIME = 1_700_000_000L;
@@ -35,7 +35,8 @@ final class HostTrees {
     for (Path child : children) {
       String name = child.getFileName().toString();
       if (Files.isSymbolicLink(child)) {
-        dir.put(new Symlink(name, Files.readSymbolicLink(child).toString(), Attributes.SYMLINK.withMtime(MTIME)));
+        dir.put(new Symlink(name, Files.readSymbolicLink(child).toString(),
+            new Attributes(0777, owner(child, "uid"), owner(child, "gid"), MTIME)));
       } else if (Files.isDirectory(child)) {
         Directory d = new Directory(name, attrs(child));
         dir.put(d);
@@ -52,6 +53,10 @@ final class HostTrees {
     for (PosixFilePermission perm : perms) {
       mode |= 1 << (8 - perm.ordinal());
     }
-    return new Attributes(mode, 0, 0, MTIME);
+    return new Attributes(mode, owner(p, "uid"), owner(p, "gid"), MTIME);
+  }
+
+  private static int owner(Path p, String which) throws IOException {
+    return (Integer) Files.getAttribute(p, "unix:" + which, LinkOption.NOFOLLOW_LINKS);
   }
 }

@@ -172,6 +172,31 @@ class ZfsPoolWriterVerifyTest {
   }
 
   @Test
+  void userAndGroupSpaceIsAccountedAsZfsDoes() throws Exception {
+    Random random = new Random(9);
+    write(src.resolve("d/a"), bytes(random, 1000));
+    write(src.resolve("b"), bytes(random, 300_000));
+    Files.createSymbolicLink(src.resolve("l"), Path.of("d/a"));
+    Files.setAttribute(src.resolve("b"), "unix:uid", 5);
+    Files.setAttribute(src.resolve("b"), "unix:gid", 7);
+    ZfsResult result = build(src, work);
+
+    // each znode object counts 512 (its dnode) + its blocks: / (512-byte microzap) 1024, /d 1024,
+    // /d/a (one 1K block) 1536, /l (inline) 512 → 4096 for uid/gid 0;
+    // /b: three 128K blocks + one 16K indirect + 512 → 410112 for uid 5 / gid 7 (keys in hex)
+    String dump = ZfsTools.zdbArgs(result.image(), work, "-dddd", "osv").output();
+    assertThat(dump).as(dump).containsPattern("\\t0 = 4096 ").containsPattern("\\t5 = 410112 ")
+        .containsPattern("\\t7 = 410112 ");
+    assertZdbClean(result.image(), work);
+    Assumptions.assumeTrue(Files.exists(Path.of("/dev/fuse")), "no /dev/fuse: zfs-fuse cannot mount");
+    // zfs-fuse deleting /b subtracts what the dnode says it used: uid 5 must come out at exactly 0
+    Path changed = ZfsImageChecks.modifyWithZfsFuse(result.image(), work, mnt -> Files.delete(mnt.resolve("b")));
+    String after = ZfsTools.zdbArgs(changed, work, "-dddd", "osv").output();
+    assertThat(after).as(after).contains("ZFS user/group used").doesNotContainPattern("\\t[57] = ");
+    assertZdbClean(changed, work);
+  }
+
+  @Test
   void largeFileGetsThreeLevelsOfBlockPointers() throws Exception {
     // 24 MiB + 5: 193 blocks of 128K need L0, L1 and L2; every third block is data, the rest holes.
     Random random = new Random(3);
