@@ -121,6 +121,68 @@ final class ZfsImageChecks {
     return value[0];
   }
 
+  private static final java.util.regex.Pattern OBJECT_ROW = java.util.regex.Pattern.compile(
+      "^\\s+(-?\\d+)\\s+\\d+\\s+\\S+\\s+\\S+\\s+(\\S+)\\s+\\S+\\s+[\\d.]+\\s+\\S");
+  private static final java.util.regex.Pattern BLOCK_ROW = java.util.regex.Pattern.compile(
+      "^\\s+[0-9a-f]+\\s+L\\d\\s+0:[0-9a-f]+:([0-9a-f]+) ");
+
+  /**
+   * In a {@code zdb -dddddd} dump, every object's dsize (its {@code dn_used}) must be the sum of the
+   * blocks zdb lists under it. Returns how many objects were checked.
+   */
+  static int assertDnodeUsedMatchesBlocks(String dump) {
+    List<String> mismatches = new ArrayList<>();
+    String object = null;
+    String dsize = null;
+    long sum = 0;
+    int checked = 0;
+    for (String line : (dump + "\n    Object  lvl").split("\n")) {
+      if (line.contains("Object  lvl")) {
+        if (object != null) {
+          checked++;
+          if (!dsize.equals(nicenum(sum))) {
+            mismatches.add("object " + object + ": dsize " + dsize + ", blocks " + sum);
+          }
+        }
+        object = null;
+        continue;
+      }
+      var row = OBJECT_ROW.matcher(line);
+      if (object == null && row.find()) {
+        object = row.group(1);
+        dsize = row.group(2);
+        sum = 0;
+        continue;
+      }
+      var block = BLOCK_ROW.matcher(line);
+      if (object != null && block.find()) {
+        sum += Long.parseLong(block.group(1), 16);
+      }
+    }
+    assertThat(mismatches).isEmpty();
+    return checked;
+  }
+
+  /** zfs-fuse's nicenum(), as zdb prints sizes. */
+  static String nicenum(long num) {
+    long n = num;
+    int index = 0;
+    while (n >= 1024) {
+      n = (n + 512) / 1024;
+      index++;
+    }
+    char u = " KMGTPE".charAt(index);
+    double scaled = (double) num / (1L << (10 * index));
+    if (index == 0) {
+      return Long.toString(n);
+    } else if (n < 10 && (num & (num - 1)) != 0) {
+      return String.format(java.util.Locale.ROOT, "%.2f%c", scaled, u);
+    } else if (n < 100 && (num & (num - 1)) != 0) {
+      return String.format(java.util.Locale.ROOT, "%.1f%c", scaled, u);
+    }
+    return n + String.valueOf(u);
+  }
+
   /** Path → "type perms content-or-target" for every entry below root. */
   private static TreeMap<String, String> describe(Path root) throws IOException {
     TreeMap<String, String> map = new TreeMap<>();

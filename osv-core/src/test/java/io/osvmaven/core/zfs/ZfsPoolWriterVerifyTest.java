@@ -107,6 +107,7 @@ class ZfsPoolWriterVerifyTest {
       expected = all.map(p -> "/" + src.relativize(p)).collect(Collectors.toSet());
     }
     assertThat(paths).isEqualTo(expected);
+    assertThat(ZfsImageChecks.assertDnodeUsedMatchesBlocks(dump.output())).isGreaterThan(expected.size());
     assertThat(ZfsTools.grub(result.image(), "ls", "/@/usr/lib/").output())
         .contains("short-link", "long-link", "link-56", "link-57", "jvm/", "sparse.bin");
   }
@@ -216,6 +217,8 @@ class ZfsPoolWriterVerifyTest {
     // object 4, 3 levels, 16K indirect blocks, 128K data blocks
     assertThat(dump.output()).as(dump.output()).containsPattern("\\n\\s+4\\s+3\\s+16K\\s+128K\\s");
     assertThat(dump.output()).contains("dnode maxblkid: 192");
+    ZfsImageChecks.assertDnodeUsedMatchesBlocks(
+        ZfsTools.zdbArgs(result.image(), work, "-dddddd", "osv").output());
   }
 
   @Test
