@@ -67,7 +67,7 @@ public final class ZfsPoolWriter {
       ZfsResult result;
       try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         channel.truncate(0);
-        result = writePool(channel, tree, plan, options, given, seed, target);
+        result = writePool(channel, tree, plan, options, given, seed, target, listener);
       }
       AtomicFiles.move(tmp, target);
       listener.info(String.format("ZFS pool '%s': %d objects, %d of %d bytes allocated, written to %s",
@@ -84,7 +84,8 @@ public final class ZfsPoolWriter {
   }
 
   private static ZfsResult writePool(FileChannel channel, FileTree tree, ZplWriter.Plan plan,
-      ZfsOptions options, VdevLayout given, long seed, Path target) throws IOException {
+      ZfsOptions options, VdevLayout given, long seed, Path target, BuildListener listener)
+      throws IOException {
     PoolImage image = new PoolImage(channel);
     if (given != null) {
       image.limit(given.usable());
@@ -112,6 +113,13 @@ public final class ZfsPoolWriter {
     }
     Labels.write(image, layout, config.labelConfig().pack(), options.spaVersion(), UBERBLOCK_TXG,
         config.guidSum(), options.timestampSeconds(), mos);
+    long free = layout.usable() - image.allocated();
+    long slop = Math.max(SLOP_MIN, layout.usable() / 64);
+    if (given != null && free < slop + MIN_HEADROOM) {
+      listener.warn(String.format("ZFS pool of %d bytes has %d bytes free, and ZFS keeps %d of them back:"
+          + " the guest can write little or nothing to it; leave the pool size unset to get headroom",
+          layout.deviceSize(), free, slop));
+    }
     if (channel.size() < layout.deviceSize()) {
       image.writeAt(layout.deviceSize() - 1, ByteBuffer.allocate(1));
     }

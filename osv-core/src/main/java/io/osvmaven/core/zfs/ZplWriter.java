@@ -43,7 +43,10 @@ final class ZplWriter {
   /** A directory entry: name, object number and directory-entry type. */
   private record Entry(byte[] name, long object, int type) {}
 
-  /** What the first walk learns: every directory's entries (in walk order) and the sizes. */
+  /**
+   * What the first walk learns: every directory's entries (in walk order, consumed by {@link #write})
+   * and the sizes.
+   */
   static final class Plan {
     private final Deque<List<Entry>> directories = new ArrayDeque<>();
     private long maxObject = ROOT;
@@ -53,7 +56,10 @@ final class ZplWriter {
       return maxObject;
     }
 
-    /** Bytes the object set will allocate at most. */
+    /**
+     * Bytes of the object set's blocks if no file block is a hole; the space the allocator skips at
+     * 128K boundaries comes on top.
+     */
     long bytes() {
       return bytes;
     }

@@ -117,6 +117,30 @@ class ZfsPoolWriterTest {
   }
 
   @Test
+  void nearlyFullGivenPoolIsWrittenWithAWarning() throws Exception {
+    byte[] data = new byte[20 << 20];
+    new java.util.Random(1).nextBytes(data);
+    Files.write(src.resolve("data.bin"), data);
+    List<String> warnings = new ArrayList<>();
+    BuildListener listener = new BuildListener() {
+      @Override
+      public void info(String message) {}
+
+      @Override
+      public void warn(String message) {
+        warnings.add(message);
+      }
+    };
+
+    // 64 MiB: 62,390,272 usable, about 41 MiB free after 20 MiB, below 32 MiB reserve + 16 MiB
+    ZfsResult result = ZfsPoolWriter.write(HostTrees.of(src), ZfsOptions.defaults(1L).withPoolSize(64L << 20),
+        out.resolve("p.img"), listener);
+
+    assertThat(result.deviceSize()).isEqualTo(64L << 20);
+    assertThat(warnings).singleElement().asString().contains("ZFS keeps 33554432");
+  }
+
+  @Test
   void poolBelowZfsMinimumIsRejected() {
     assertThatThrownBy(() -> ZfsOptions.defaults(1L).withPoolSize(32L << 20))
         .isInstanceOf(OsvException.class).hasMessageContaining("64 MiB");
