@@ -21,7 +21,7 @@ import java.util.Optional;
 @Parameters(commandDescription = "Build an OSv disk image from manifests (host paths resolve against the working directory)")
 final class ImageBuildCommand implements Command {
 
-  @Parameter(names = "--fs", description = "root filesystem: rofs")
+  @Parameter(names = "--fs", description = "root filesystem: rofs or zfs")
   String fs = "rofs";
 
   @Parameter(names = "--manifest", description = "an OSv manifest (repeatable; later ones override earlier ones)", required = true)
@@ -44,6 +44,9 @@ final class ImageBuildCommand implements Command {
 
   @Parameter(names = "--timestamp", description = "time of every file: ISO-8601 or epoch seconds (default: SOURCE_DATE_EPOCH, else 1970-01-01T00:00:01Z)")
   String timestamp;
+
+  @Parameter(names = "--fs-size", description = "ZFS pool size in bytes (default: computed with headroom)")
+  long fsSize;
 
   @Parameter(names = "--disk-size", description = "minimum virtual disk size in bytes")
   long diskSize;
@@ -79,7 +82,7 @@ final class ImageBuildCommand implements Command {
     }
     ImageRequest request = new ImageRequest(contents, Filesystem.of(fs), Optional.ofNullable(kernel), cmdline,
         Map.of(diskFormat, out), out.resolveSibling(name + ".json"), name, work,
-        OutputTimestamp.seconds(timestamp, System.getenv("SOURCE_DATE_EPOCH")), diskSize, "osv-cli");
+        OutputTimestamp.seconds(timestamp, System.getenv("SOURCE_DATE_EPOCH")), diskSize, fsSize, "osv-cli");
     ImageResult r = new ImageBuilder(console).build(request);
     console.out.println((r.upToDate() ? "up to date: " : "wrote: ") + out);
     console.out.println("  files: " + r.files() + " entries, " + r.fileBytes() + " bytes");

@@ -107,6 +107,9 @@ public final class Main {
     rofs.put("tree", new RofsCommand.Tree());
     rofs.put("verify", new RofsCommand.Verify());
     groups.put("rofs", rofs);
+    Map<String, Command> zfs = new LinkedHashMap<>();
+    zfs.put("verify", new ZfsVerifyCommand());
+    groups.put("zfs", zfs);
     Map<String, Command> xen = new LinkedHashMap<>();
     xen.put("list", new XenCommands.ListCommand());
     xen.put("explain", new XenCommands.ExplainCommand());

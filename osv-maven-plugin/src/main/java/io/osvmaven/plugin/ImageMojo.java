@@ -115,12 +115,22 @@ public class ImageMojo extends AbstractDriversMojo {
   protected List<ImageFile> files;
 
   /**
-   * The root filesystem: {@code rofs}.
+   * The root filesystem: {@code rofs} (read-only, for any OSv kernel) or {@code zfs} (a writable ZFS pool
+   * {@code osv}, pool version 23 / ZPL 4, written in Java; the kernel must be built with {@code fs=zfs}).
    *
    * @since 0.1.0
    */
   @Parameter(property = "osv.filesystem", defaultValue = "rofs")
   protected String filesystem;
+
+  /**
+   * Size of the ZFS pool in bytes; 0 computes it from the content with headroom (at least 64 MiB, the
+   * ZFS minimum). Too small a size fails before anything is written.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "osv.filesystemSize", defaultValue = "0")
+  protected long filesystemSize;
 
   /**
    * The OSv kernel: a {@code loader.img} file, or Maven coordinates
@@ -353,6 +363,7 @@ public class ImageMojo extends AbstractDriversMojo {
     ImageRequest request = new ImageRequest(contents, fs, kernelFile, commandLine,
         ImageRequest.disksIn(buildDirectory.toPath(), imageName, diskFormats),
         buildDirectory.toPath().resolve(imageName + ".json"), imageName, outputDirectory.toPath(), mtime, diskSize,
+        filesystemSize,
         "plugin " + pluginVersion + "; drivers " + drivers.arch() + " " + drivers.enabledDrivers());
     ImageResult result;
     try {

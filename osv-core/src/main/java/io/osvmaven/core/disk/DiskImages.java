@@ -5,6 +5,7 @@ import io.osvmaven.core.qcow2.FileImageSource;
 import io.osvmaven.core.qcow2.ImageSource;
 import io.osvmaven.core.qcow2.Qcow2Reader;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -42,5 +43,36 @@ public final class DiskImages {
       source.close();
       throw e;
     }
+  }
+
+  /**
+   * Copies the partition in MBR slot {@code slot} of {@code disk} (raw or qcow2) to {@code out}, leaving
+   * all-zero 64 KiB chunks as holes, so tools that want the filesystem alone (zdb, grub-fstest) can read it.
+   */
+  public static void extractPartition(Path disk, int slot, Path out) throws IOException {
+    try (ImageSource part = openPartition(disk, slot);
+        RandomAccessFile file = new RandomAccessFile(out.toFile(), "rw")) {
+      file.setLength(0);
+      byte[] buf = new byte[64 * 1024];
+      long size = part.size();
+      for (long pos = 0; pos < size; pos += buf.length) {
+        int n = (int) Math.min(buf.length, size - pos);
+        part.read(pos, buf, 0, n);
+        if (!allZero(buf, n)) {
+          file.seek(pos);
+          file.write(buf, 0, n);
+        }
+      }
+      file.setLength(size);
+    }
+  }
+
+  private static boolean allZero(byte[] buf, int n) {
+    for (int i = 0; i < n; i++) {
+      if (buf[i] != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 }

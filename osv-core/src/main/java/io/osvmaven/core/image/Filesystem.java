@@ -3,9 +3,13 @@ package io.osvmaven.core.image;
 import io.osvmaven.core.OsvException;
 import java.util.Locale;
 
-/** The root filesystems the image builder writes. */
+/**
+ * The root filesystems the image builder writes: ROFS (read-only, any OSv kernel) and ZFS (a writable
+ * pool {@code osv}, for kernels built with {@code fs=zfs}).
+ */
 public enum Filesystem {
-  ROFS("rofs");
+  ROFS("rofs"),
+  ZFS("zfs");
 
   private final String osvName;
 
@@ -25,6 +29,6 @@ public enum Filesystem {
         return f;
       }
     }
-    throw new OsvException("unknown filesystem '" + name + "'", "supported: rofs");
+    throw new OsvException("unknown filesystem '" + name + "'", "supported: rofs, zfs");
   }
 }

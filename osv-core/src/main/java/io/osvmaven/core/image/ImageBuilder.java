@@ -20,6 +20,8 @@ import io.osvmaven.core.rofs.RofsWriter;
 import io.osvmaven.core.tree.FileTree;
 import io.osvmaven.core.tree.RegularFile;
 import io.osvmaven.core.tree.TreeVisitor;
+import io.osvmaven.core.zfs.ZfsOptions;
+import io.osvmaven.core.zfs.ZfsPoolWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +78,11 @@ public final class ImageBuilder {
     }
 
     ManifestWriter.write(tree, manifest);
-    new RofsWriter(listener).write(tree, fsImage);
+    switch (request.filesystem()) {
+      case ROFS -> new RofsWriter(listener).write(tree, fsImage);
+      case ZFS -> ZfsPoolWriter.write(tree,
+          ZfsOptions.defaults(request.mtimeSeconds()).withPoolSize(request.filesystemSize()), fsImage, listener);
+    }
 
     DiskSpec spec;
     if (request.kernel().isPresent()) {
@@ -105,8 +111,13 @@ public final class ImageBuilder {
 
   /** The image's file tree, from every content source in order, sorted. */
   public FileTree compose(ImageRequest request) throws IOException {
-    TreeComposer composer = new TreeComposer(listener, request.mtimeSeconds());
-    for (ImageContent content : request.contents()) {
+    return compose(request.contents(), request.mtimeSeconds());
+  }
+
+  /** The file tree of {@code contents} (later sources override earlier ones), sorted. */
+  public FileTree compose(List<ImageContent> contents, long mtimeSeconds) throws IOException {
+    TreeComposer composer = new TreeComposer(listener, mtimeSeconds);
+    for (ImageContent content : contents) {
       if (content instanceof ImageContent.Manifest m) {
         Path base = m.baseDirectory().toAbsolutePath();
         Path file = m.file().toAbsolutePath();
@@ -138,6 +149,7 @@ public final class ImageBuilder {
         .config("image", request.imageName())
         .config("mtime", request.mtimeSeconds())
         .config("disk-size", request.diskSize())
+        .config("filesystem-size", request.filesystemSize())
         .config("extra", request.extraFingerprint())
         .config("tree", ManifestWriter.render(tree));
     if (request.kernel().isPresent()) {

@@ -23,12 +23,13 @@ import java.util.Set;
  * @param workDirectory where intermediate files go ({@code target/osv})
  * @param mtimeSeconds the time every file in the image gets
  * @param diskSize minimum virtual disk size in bytes (0: just large enough)
+ * @param filesystemSize size of the filesystem (the ZFS pool) in bytes; 0: computed with headroom
  * @param extraFingerprint configuration that should invalidate the up-to-date check when it changes
  *     (plugin version, drivers selection, ...)
  */
 public record ImageRequest(List<ImageContent> contents, Filesystem filesystem, Optional<Path> kernel,
     String cmdline, Map<DiskFormat, Path> disks, Path descriptor, String imageName, Path workDirectory,
-    long mtimeSeconds, long diskSize, String extraFingerprint) {
+    long mtimeSeconds, long diskSize, long filesystemSize, String extraFingerprint) {
 
   public ImageRequest {
     contents = List.copyOf(contents);
@@ -38,6 +39,14 @@ public record ImageRequest(List<ImageContent> contents, Filesystem filesystem, O
     }
     cmdline = cmdline == null ? "" : cmdline;
     extraFingerprint = extraFingerprint == null ? "" : extraFingerprint;
+  }
+
+  /** A request whose filesystem size is computed. */
+  public ImageRequest(List<ImageContent> contents, Filesystem filesystem, Optional<Path> kernel, String cmdline,
+      Map<DiskFormat, Path> disks, Path descriptor, String imageName, Path workDirectory, long mtimeSeconds,
+      long diskSize, String extraFingerprint) {
+    this(contents, filesystem, kernel, cmdline, disks, descriptor, imageName, workDirectory, mtimeSeconds, diskSize,
+        0, extraFingerprint);
   }
 
   /** The usual outputs in a build directory: {@code <dir>/<name>.img}, {@code .qcow2}, {@code .json}. */

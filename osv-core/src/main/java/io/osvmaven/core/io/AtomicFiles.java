@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 
 /**
@@ -42,7 +43,7 @@ public final class AtomicFiles {
   public static void write(Path target, Writer writer) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    Path tmp = createTempSibling(target);
     try {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         writer.writeTo(out);
@@ -52,6 +53,21 @@ public final class AtomicFiles {
       deleteQuietly(tmp, e);
       throw e;
     }
+  }
+
+  /**
+   * A new empty temporary file next to {@code target}, to be renamed over it when complete. It gets the
+   * mode of an ordinary output file (0644 before the umask), not the 0600 of {@link Files#createTempFile}.
+   */
+  public static Path createTempSibling(Path target) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    String prefix = "." + target.getFileName() + ".";
+    if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return Files.createTempFile(dir, prefix, ".tmp",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+    }
+    return Files.createTempFile(dir, prefix, ".tmp");
   }
 
   /** Moves a finished temporary file over the target, atomically where the filesystem allows it. */

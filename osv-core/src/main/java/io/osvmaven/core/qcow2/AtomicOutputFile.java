@@ -27,9 +27,7 @@ public final class AtomicOutputFile implements AutoCloseable {
   }
 
   public static AtomicOutputFile create(Path target) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    Path tmp = AtomicFiles.createTempSibling(target);
     try {
       return new AtomicOutputFile(target, tmp, new RandomAccessFile(tmp.toFile(), "rw"));
     } catch (IOException | RuntimeException e) {

@@ -60,9 +60,7 @@ public final class ZfsPoolWriter {
         throw tooSmall(options.poolSize(), needed);
       }
     }
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    Path tmp = AtomicFiles.createTempSibling(target);
     try {
       ZfsResult result;
       try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {

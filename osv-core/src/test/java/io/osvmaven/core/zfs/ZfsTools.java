@@ -1,7 +1,6 @@
 package io.osvmaven.core.zfs;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,18 +16,16 @@ final class ZfsTools {
   /** Output and exit code of a finished command. */
   record Run(int exitCode, String output) {}
 
+  private static Run of(ZfsVerifier.Run r) {
+    return new Run(r.exitCode(), r.output());
+  }
+
   private static Process daemon;
 
   private ZfsTools() {}
 
   static Run run(List<String> command) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    byte[] out = p.getInputStream().readAllBytes();
-    if (!p.waitFor(10, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      throw new IOException("timed out: " + command);
-    }
-    return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    return of(ZfsVerifier.run(command));
   }
 
   /** Starts the zfs-fuse daemon unless one answers already (§7.6 items 1-2). */
@@ -76,10 +73,7 @@ final class ZfsTools {
 
   /** {@code cp --sparse=always}: images are mostly holes, a plain copy would fill them in. */
   static void sparseCopy(Path from, Path to) throws IOException, InterruptedException {
-    Run cp = run(List.of("cp", "--sparse=always", from.toString(), to.toString()));
-    if (cp.exitCode() != 0) {
-      throw new IOException("cp failed: " + cp.output());
-    }
+    ZfsVerifier.sparseCopy(from, to);
   }
 
   /** {@code grub-fstest IMG cmp /@PATH LOCAL}: exit 0 when GRUB reads the same bytes (§7.4). */
