@@ -57,6 +57,19 @@ final class ImageBuildCommand implements Command {
   @Parameter(names = "--work-dir", description = "intermediate files (default: <output>.osv next to the output)")
   Path workDir;
 
+  /** {@code NAME=VALUE} definitions as a map, in order. */
+  static Map<String, String> variables(List<String> defines) {
+    Map<String, String> variables = new LinkedHashMap<>();
+    for (String d : defines) {
+      int eq = d.indexOf('=');
+      if (eq <= 0) {
+        throw new UsageException("--define takes NAME=VALUE, got '" + d + "'");
+      }
+      variables.put(d.substring(0, eq), d.substring(eq + 1));
+    }
+    return variables;
+  }
+
   @Override
   public int run(Console console) throws IOException {
     DiskFormat diskFormat = switch (format.toLowerCase(Locale.ROOT)) {
@@ -68,14 +81,7 @@ final class ImageBuildCommand implements Command {
     Path out = output.toAbsolutePath();
     String name = out.getFileName().toString().replaceFirst("\\.(img|raw|qcow2)$", "");
     Path work = workDir != null ? workDir : out.resolveSibling(name + ".osv");
-    Map<String, String> variables = new LinkedHashMap<>();
-    for (String d : defines) {
-      int eq = d.indexOf('=');
-      if (eq <= 0) {
-        throw new UsageException("--define takes NAME=VALUE, got '" + d + "'");
-      }
-      variables.put(d.substring(0, eq), d.substring(eq + 1));
-    }
+    Map<String, String> variables = variables(defines);
     List<ImageContent> contents = new ArrayList<>();
     for (Path m : manifests) {
       contents.add(new ImageContent.Manifest(m, cwd, variables));

@@ -32,6 +32,9 @@ final class ZfsVerifyCommand implements Command {
   @Parameter(names = "--manifest", description = "compare every file's content with this manifest's files (repeatable)")
   List<Path> manifests = new ArrayList<>();
 
+  @Parameter(names = {"-D", "--define"}, description = "a manifest variable NAME=VALUE (repeatable)")
+  List<String> defines = new ArrayList<>();
+
   @Parameter(names = "--base-dir", description = "directory relative host paths of the manifests resolve against")
   Path baseDir;
 
@@ -85,7 +88,7 @@ final class ZfsVerifyCommand implements Command {
     Path base = baseDir != null ? baseDir.toAbsolutePath() : Path.of("").toAbsolutePath();
     List<ImageContent> contents = new ArrayList<>();
     for (Path m : manifests) {
-      contents.add(new ImageContent.Manifest(m, base, Map.of()));
+      contents.add(new ImageContent.Manifest(m, base, ImageBuildCommand.variables(defines)));
     }
     return new ImageBuilder(BuildListener.NONE).compose(contents, 1);
   }

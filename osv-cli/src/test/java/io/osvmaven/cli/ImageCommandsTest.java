@@ -80,4 +80,19 @@ class ImageCommandsTest {
     assertThat(osv("image", "build", "--manifest", manifest.toString(), "--output", img.toString(),
         "--format", "vmdk").code()).isEqualTo(Main.USAGE_ERROR);
   }
+
+  @Test
+  void zfsImagesAreBuiltAndCheckedWithGrub() throws IOException {
+    Path manifest = project();
+    Path img = dir.resolve("zfs.img");
+    MainTest.Result build = osv("image", "build", "--fs", "zfs", "--manifest", manifest.toString(),
+        "--base-dir", dir.toString(), "-D", "name=hosts", "--output", img.toString());
+    assertThat(build.code()).as(build.err()).isZero();
+    assertThat(build.out()).contains("cmdline: --rootfs=zfs");
+    MainTest.Result verify = osv("zfs", "verify", img.toString(), "--manifest", manifest.toString(),
+        "--base-dir", dir.toString(), "-D", "name=hosts");
+    assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
+    // grub-fstest needs no daemon: it always runs; zdb runs when the zfs-fuse daemon does (the engine's tests start it)
+    assertThat(verify.out()).contains("grub-fstest: passed - 4 files compared\n").containsPattern("zdb: (passed|skipped) - ");
+  }
 }
