@@ -2,6 +2,7 @@ package io.osvmaven.core.runtime;
 
 import io.osvmaven.core.BuildListener;
 import io.osvmaven.core.OsvException;
+import io.osvmaven.core.io.AtomicFiles;
 import io.osvmaven.core.Suggestions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,7 @@ public final class JavaRuntimeBuilder {
     Path jdk = jdkHome(request.jdkHome());
     JdkRelease release = JdkRelease.read(jdk);
     List<String> modules = request.modules().isEmpty()
-        ? computeModules(jdk, request.jars())
+        ? cachedModules(jdk, release, request)
         : checkedModules(request.modules(), release);
     String keyText = keyText(jdk, release, modules, request.extraJlinkOptions());
     String key = RuntimeCacheEntry.sha256(keyText.getBytes(StandardCharsets.UTF_8));
@@ -93,6 +94,39 @@ public final class JavaRuntimeBuilder {
     }
     listener.info("linked Java runtime " + String.join(",", modules) + " into " + entry);
     return runtime(entry, modules, release, key, false);
+  }
+
+  /**
+   * The modules jdeps computed for the same JDK and the same jars (path, size, mtime) in an earlier
+   * build, else {@link #computeModules}; jdeps takes about a second, which an unchanged rebuild should
+   * not pay.
+   */
+  private List<String> cachedModules(Path jdk, JdkRelease release, JavaRuntimeRequest request) {
+    StringBuilder key = new StringBuilder("jdeps\n").append(jdk).append('\n').append(release.javaVersion()).append('\n');
+    try {
+      for (Path jar : request.jars()) {
+        if (!Files.isRegularFile(jar)) {
+          return computeModules(jdk, request.jars());
+        }
+        key.append(jar.toAbsolutePath()).append('\t').append(Files.size(jar)).append('\t')
+            .append(Files.getLastModifiedTime(jar).toMillis()).append('\n');
+      }
+      Path file = request.cacheDirectory().resolve("jdeps-"
+          + RuntimeCacheEntry.sha256(key.toString().getBytes(StandardCharsets.UTF_8)) + ".txt");
+      if (Files.isRegularFile(file)) {
+        String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+        if (!text.isEmpty()) {
+          listener.debug("jdeps result reused from " + file);
+          return List.of(text.split(","));
+        }
+      }
+      List<String> modules = computeModules(jdk, request.jars());
+      AtomicFiles.writeIfChanged(file, (String.join(",", modules) + "\n").getBytes(StandardCharsets.UTF_8));
+      return modules;
+    } catch (IOException e) {
+      listener.debug("jdeps cache not usable: " + e.getMessage());
+      return computeModules(jdk, request.jars());
+    }
   }
 
   /**

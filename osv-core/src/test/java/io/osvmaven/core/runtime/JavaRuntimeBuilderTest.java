@@ -107,7 +107,9 @@ class JavaRuntimeBuilderTest {
     assertThat(TinyApp.run(List.of(first.home().resolve("bin/java").toString(), "-cp", jar.toString(),
         TinyApp.MAIN_CLASS, "osv"))).contains("hello from osv");
     try (Stream<Path> left = Files.list(cache)) {
-      assertThat(left).containsExactly(cache.resolve(first.cacheKey()));
+      // the runtime and the remembered jdeps result; no temporary directory left behind
+      assertThat(left.map(p -> p.getFileName().toString())).hasSize(2).contains(first.cacheKey())
+          .anyMatch(n -> n.startsWith("jdeps-") && n.endsWith(".txt"));
     }
 
     // configured modules in another order: same key, no jdeps, no jlink
@@ -211,5 +213,25 @@ class JavaRuntimeBuilderTest {
     assertThatThrownBy(() -> new JavaRuntimeBuilder(listener, FAKE_JLINK)
         .build(JavaRuntimeRequest.of(tmp.resolve("c"), List.of(jar)).withJdkHome(fakeJdk)))
         .isInstanceOf(OsvException.class).hasMessageContaining("no bin/jlink");
+  }
+
+  @Test
+  void jdepsRunsAgainOnlyWhenAJarChanges() throws IOException {
+    // a fake jdeps (the real one is exercised above): prints a module list and is counted
+    ToolRunner fakeJdeps = command -> command.get(0).endsWith("jdeps")
+        ? new ToolRunner.Result(0, "java.base,java.logging\n", "")
+        : FAKE_JLINK.run(command);
+    Counting tools = new Counting(fakeJdeps);
+    JavaRuntimeBuilder builder = new JavaRuntimeBuilder(listener, tools);
+    Path app = Files.copy(jar, tmp.resolve("app.jar"));
+    JavaRuntimeRequest request = JavaRuntimeRequest.of(tmp.resolve("cache"), List.of(app));
+
+    assertThat(builder.build(request).modules()).containsExactly("java.base", "java.logging");
+    assertThat(builder.build(request).modules()).containsExactly("java.base", "java.logging");
+    assertThat(tools.jdeps).isEqualTo(1);
+
+    Files.setLastModifiedTime(app, java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
+    builder.build(request);
+    assertThat(tools.jdeps).isEqualTo(2);
   }
 }
