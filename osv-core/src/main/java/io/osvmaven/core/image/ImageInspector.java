@@ -46,15 +46,28 @@ public final class ImageInspector {
     MbrPartitionEntry partition = table.osvPartition(2).orElseThrow(() -> new OsvException(
         image + " is neither a ROFS image nor a disk with a partition in MBR slot 2"));
     Optional<String> cmdline = AssembledDisk.read(image).commandLine();
+    if (!rofsMagicAt(image, partition.offset())) {
+      throw new OsvException("partition 2 of " + image + " holds no ROFS filesystem",
+          cmdline.filter(c -> c.contains("--rootfs=zfs")).isPresent() || partition.size() >= 64L << 20
+              ? "if it is a ZFS pool, check it with: osv zfs verify " + image
+              : null);
+    }
     return new Opened(RofsReader.open(image, partition.offset()), partition.offset(), cmdline);
   }
 
   private static boolean startsWithRofsMagic(Path image) throws IOException {
+    return rofsMagicAt(image, 0);
+  }
+
+  private static boolean rofsMagicAt(Path image, long offset) throws IOException {
     byte[] head = new byte[8];
     try (InputStream in = Files.newInputStream(image)) {
+      in.skipNBytes(offset);
       if (in.readNBytes(head, 0, 8) < 8) {
         return false;
       }
+    } catch (java.io.EOFException e) {
+      return false;
     }
     return ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN).getLong() == RofsFormat.MAGIC;
   }
