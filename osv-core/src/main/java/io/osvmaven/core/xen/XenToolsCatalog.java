@@ -1,6 +1,7 @@
 package io.osvmaven.core.xen;
 
 import io.osvmaven.core.OsvException;
+import io.osvmaven.core.Suggestions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -209,7 +210,7 @@ public final class XenToolsCatalog {
   public XenComponent resolve(String name, String setting) {
     String id = names.get(name == null ? "" : name.trim());
     if (id == null) {
-      Optional<String> near = Names.closest(String.valueOf(name).trim(), names.keySet());
+      Optional<String> near = Suggestions.closest(String.valueOf(name).trim(), names.keySet());
       throw new OsvException(setting + ": unknown xen-tools component '" + name + "'",
           near.map(n -> "did you mean '" + n + "'" + (n.equals(names.get(n)) ? "" : " ("
               + names.get(n) + ")") + "?").orElse("see the component list (osv xen list)"));

@@ -2,6 +2,7 @@ package io.osvmaven.core.xen;
 
 import io.osvmaven.core.BuildListener;
 import io.osvmaven.core.OsvException;
+import io.osvmaven.core.Suggestions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -125,7 +126,7 @@ public final class XenToolsSelector {
     if (preset.equals(XenToolsRequest.MINIMAL) || preset.equals(XenToolsRequest.FULL)) {
       return preset;
     }
-    Optional<String> near = Names.closest(preset,
+    Optional<String> near = Suggestions.closest(preset,
         List.of(XenToolsRequest.MINIMAL, XenToolsRequest.FULL));
     throw new OsvException("preset: unknown preset '" + preset + "'",
         near.map(n -> "did you mean '" + n + "'?").orElse("use minimal or full"));
