@@ -3,7 +3,7 @@ package io.osvmaven.core.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.osvmaven.core.BuildListener;
+import io.osvmaven.core.RecordingListener;
 import io.osvmaven.core.OsvException;
 import io.osvmaven.core.disk.DiskFormat;
 import io.osvmaven.core.disk.FakeLoader;
@@ -30,18 +30,7 @@ class ImageBuilderTest {
   @TempDir
   Path dir;
 
-  private final List<String> infos = new ArrayList<>();
-  private final BuildListener listener = new BuildListener() {
-    @Override
-    public void info(String message) {
-      infos.add(message);
-    }
-
-    @Override
-    public void warn(String message) {
-      infos.add("WARN " + message);
-    }
-  };
+  private final RecordingListener listener = new RecordingListener();
 
   private Path project(Path root) throws IOException {
     Files.createDirectories(root.resolve("src/main/osv/root/etc"));
@@ -79,7 +68,7 @@ class ImageBuilderTest {
     assertThat(r.disks()).containsEntry(DiskFormat.RAW, disk);
     assertThat(r.bootable()).isFalse();
     assertThat(r.commandLine()).isEqualTo("--rootfs=rofs /usr/bin/hello --name=x");
-    assertThat(infos).anyMatch(m -> m.startsWith("No kernel given"));
+    assertThat(listener.infos).anyMatch(m -> m.startsWith("No kernel given"));
 
     MbrPartitionEntry p = MbrPartitionTable.read(disk).osvPartition(2).orElseThrow();
     assertThat(p.offset()).isEqualTo(512);

@@ -29,24 +29,4 @@ final class Fixtures {
     return Files.createDirectories(base.resolve(relative));
   }
 
-  static final class RecordingListener implements BuildListener {
-    final List<String> infos = new ArrayList<>();
-    final List<String> warnings = new ArrayList<>();
-    final List<String> debugs = new ArrayList<>();
-
-    @Override
-    public void info(String message) {
-      infos.add(message);
-    }
-
-    @Override
-    public void warn(String message) {
-      warnings.add(message);
-    }
-
-    @Override
-    public void debug(String message) {
-      debugs.add(message);
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package io.osvmaven.core.manifest;
 
+import io.osvmaven.core.RecordingListener;
 import static io.osvmaven.core.manifest.Fixtures.dir;
 import static io.osvmaven.core.manifest.Fixtures.file;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +31,7 @@ class TreeComposerTest {
   @TempDir
   Path host;
 
-  private final Fixtures.RecordingListener listener = new Fixtures.RecordingListener();
+  private final RecordingListener listener = new RecordingListener();
 
   private TreeComposer composer() {
     return new TreeComposer(listener, MTIME);

@@ -3,7 +3,7 @@ package io.osvmaven.core.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.osvmaven.core.BuildListener;
+import io.osvmaven.core.RecordingListener;
 import io.osvmaven.core.profile.Arch;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,18 +20,7 @@ class QemuRunnerTest {
   @TempDir
   Path dir;
 
-  private final List<String> messages = new ArrayList<>();
-  private final BuildListener listener = new BuildListener() {
-    @Override
-    public void info(String m) {
-      messages.add(m);
-    }
-
-    @Override
-    public void warn(String m) {
-      messages.add("WARN " + m);
-    }
-  };
+  private final RecordingListener listener = new RecordingListener();
 
   private RunRequest request(boolean bootable, Optional<Path> kernel, String accel, String qemu, List<String> ports) {
     return new RunRequest(dir.resolve("app.img"), bootable, "--rootfs=rofs /hello.so", kernel, Arch.X64, "512M", 2,
@@ -89,7 +78,7 @@ class QemuRunnerTest {
     assertThat(runner.wantsKvm(r)).isTrue();
     assertThat(runner.run(r)).isZero();
     assertThat(Files.readString(log)).doesNotContain("-enable-kvm").contains("-nographic");
-    assertThat(messages).anyMatch(m -> m.startsWith("WARN QEMU with KVM failed at once (exit 3)"));
+    assertThat(listener.warnings).anyMatch(m -> m.startsWith("QEMU with KVM failed at once (exit 3)"));
   }
 
   @Test

@@ -54,18 +54,4 @@ final class Fixtures {
     }
   }
 
-  static final class Recorder implements BuildListener {
-    final List<String> infos = new ArrayList<>();
-    final List<String> warnings = new ArrayList<>();
-
-    @Override
-    public void info(String message) {
-      infos.add(message);
-    }
-
-    @Override
-    public void warn(String message) {
-      warnings.add(message);
-    }
-  }
 }

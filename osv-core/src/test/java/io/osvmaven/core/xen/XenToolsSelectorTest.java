@@ -1,5 +1,6 @@
 package io.osvmaven.core.xen;
 
+import io.osvmaven.core.RecordingListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +31,7 @@ class XenToolsSelectorTest {
 
   @Test
   void minimalPresetOf419IsNotClosed() {
-    Fixtures.Recorder rec = new Fixtures.Recorder();
+    RecordingListener rec = new RecordingListener();
     XenToolsSelection s = XenTools.select(XenToolsRequest.of("minimal", "4.19"), rec);
     assertThat(s.selected().keySet()).containsExactlyElementsOf(MINIMAL);
     assertThat(s.selected().values()).allMatch(r -> r.kind() == SelectionReason.Kind.PRESET);
@@ -106,7 +107,7 @@ class XenToolsSelectorTest {
 
   @Test
   void includesBringTheirNeedsAndCloseTheMinimalSet() {
-    Fixtures.Recorder rec = new Fixtures.Recorder();
+    RecordingListener rec = new RecordingListener();
     XenToolsSelection s = XenTools.select(XenToolsRequest.of("minimal", "4.19").withStrict(true)
         .withIncludes(List.of("libxenevtchn", "gnttab", "libxendevicemodel", "python",
             "xenstore", "xl", "consold", "xenstored")), rec);
@@ -185,7 +186,7 @@ class XenToolsSelectorTest {
 
   @Test
   void archDropsComponentsOfTheOtherArchitecture() {
-    Fixtures.Recorder rec = new Fixtures.Recorder();
+    RecordingListener rec = new RecordingListener();
     XenToolsSelection s = XenTools.select(XenToolsRequest.of("minimal", "4.19").withArch("arm64"),
         rec);
     assertThat(s.selected()).doesNotContainKey("shim");
@@ -215,7 +216,7 @@ class XenToolsSelectorTest {
 
   @Test
   void sourceTreeGraphReplacesTheBuiltInOne() {
-    Fixtures.Recorder rec = new Fixtures.Recorder();
+    RecordingListener rec = new RecordingListener();
     XenToolsSelection s = XenTools.select(XenToolsRequest.of("minimal", "4.19")
         .withSourceDirectory(Fixtures.fakeXen()), rec);
     assertThat(s.graph().origin()).isEqualTo("source tree fake-xen");
