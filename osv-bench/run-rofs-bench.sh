@@ -11,7 +11,7 @@
 # then a heap check: the CLI with a small heap on the big tree and on a tree of one 512 MiB file.
 #
 # Usage: osv-bench/run-rofs-bench.sh [RUNS]
-# Environment: WORK (default osv-bench/target/bench-work), RUNS (default 5), HEAP (default 64m),
+# Environment: WORK (default osv-bench/target/bench-work), RUNS (default 5), HEAP (default 32m),
 #              TREES (default "big small"), JAVA (default java).
 set -euo pipefail
 
@@ -19,7 +19,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 RUNS=${1:-${RUNS:-5}}
 WORK=${WORK:-$here/target/bench-work}
-HEAP=${HEAP:-64m}
+HEAP=${HEAP:-32m}
 TREES=${TREES:-big small}
 JAVA=${JAVA:-java}
 
@@ -100,7 +100,8 @@ for tree in $TREES; do
   rm -rf "$baseline_out" "$cli_dir" "$tree_root/out"
 done
 
-echo "== heap check: the CLI with -Xmx$HEAP (peak = largest heap occupancy before a GC, from -Xlog:gc)"
+echo "== heap check: the CLI with -Xmx$HEAP (from -Xlog:gc: peak = largest heap occupancy before a GC,"
+echo "   live = largest occupancy after a GC)"
 for tree in big single; do
   tree_root=$WORK/$tree
   cli_dir=$tree_root/cli
@@ -109,8 +110,10 @@ for tree in big single; do
   if "$JAVA" -Xmx"$HEAP" -Xlog:gc:file="$gc_log" -jar "$cli_jar" image build \
       --manifest "$tree_root/usr.manifest" --base-dir "$tree_root" --output "$cli_dir/$tree.img" > /dev/null 2>&1; then
     peak=$(grep -oE '[0-9]+M->[0-9]+M' "$gc_log" | cut -dM -f1 | sort -n | tail -n 1)
+    live=$(grep -oE '[0-9]+M->[0-9]+M' "$gc_log" | cut -d'>' -f2 | tr -d M | sort -n | tail -n 1)
     largest=$(find "$tree_root/tree" -type f -printf '%s\n' | sort -n | tail -n 1)
-    echo "  $tree (largest file $((largest / 1048576)) MiB): ok, $(grep -c 'Pause' "$gc_log") GC pauses, peak ${peak:-<no GC>} MiB"
+    echo "  $tree (largest file $((largest / 1048576)) MiB): ok, $(grep -c 'Pause' "$gc_log") GC pauses," \
+      "peak ${peak:-?} MiB, live ${live:-?} MiB"
   else
     echo "  $tree: FAILED with -Xmx$HEAP (see $gc_log)"
   fi
