@@ -76,12 +76,12 @@ run_cli() {
   "$JAVA" -jar "$cli_jar" image build --manifest "$tree_root/usr.manifest" --base-dir "$tree_root" \
     --output "$cli_dir/$tree.img" > /dev/null 2>&1
 }
-# Median of the measured iterations of a JMH single-shot run (ms/op), in seconds; the benchmark's own two
-# warm-up iterations warm the JIT on the same tree.
+# Median of the measured iterations of a JMH single-shot run (ms/op), in seconds; four warm-up
+# iterations warm the JIT on the same tree (two are not enough for the 30,000 entries of the small one).
 jmh_median() {
   local method=$1 log="$WORK/jmh-$tree-$1.txt"
   "$JAVA" -jar "$bench_jar" "RofsBuildBenchmark.$method\$" -p manifest="$tree_root/usr.manifest" \
-    -wi 2 -i "$RUNS" -f 1 > "$log" 2>&1 || { echo "JMH failed, see $log" >&2; exit 1; }
+    -wi 4 -i "$RUNS" -f 1 > "$log" 2>&1 || { echo "JMH failed, see $log" >&2; exit 1; }
   local times=($(awk '/^Iteration/ { printf "%.3f\n", $3 / 1000 }' "$log"))
   echo "  jmh $method: ${times[*]}" >&2
   median "${times[@]}"
