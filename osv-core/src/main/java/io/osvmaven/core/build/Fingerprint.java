@@ -4,6 +4,7 @@ import io.osvmaven.core.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
@@ -32,10 +33,10 @@ public final class Fingerprint {
   /** Records an input file (or directory, or missing path) by path, size and mtime. */
   public Fingerprint input(Path path) throws IOException {
     String key = path.toAbsolutePath().normalize().toString();
-    if (Files.exists(path)) {
+    try {
       BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
       inputs.put(key, (a.isDirectory() ? "d" : "f") + a.size() + "@" + a.lastModifiedTime().toMillis());
-    } else {
+    } catch (NoSuchFileException e) {
       inputs.put(key, "missing");
     }
     return this;

@@ -67,7 +67,8 @@ public final class ImageBuilder {
     Map<DiskFormat, Path> disks = request.disks();
     String commandLine = OsvCommandLine.withRootfs(request.filesystem().osvName(), request.cmdline()).text();
 
-    Fingerprint fingerprint = fingerprint(request, tree);
+    String manifestText = ManifestWriter.render(tree);
+    Fingerprint fingerprint = fingerprint(request, tree, manifestText);
     List<Path> outputs = new ArrayList<>(disks.values());
     outputs.add(descriptor);
     outputs.add(fsImage);
@@ -77,7 +78,7 @@ public final class ImageBuilder {
           request.kernel().isPresent(), true);
     }
 
-    ManifestWriter.write(tree, manifest);
+    AtomicFiles.writeIfChanged(manifest, manifestText.getBytes(StandardCharsets.UTF_8));
     switch (request.filesystem()) {
       case ROFS -> new RofsWriter(listener).write(tree, fsImage);
       case ZFS -> ZfsPoolWriter.write(tree,
@@ -138,7 +139,8 @@ public final class ImageBuilder {
     return composer.compose();
   }
 
-  private static Fingerprint fingerprint(ImageRequest request, FileTree tree) throws IOException {
+  private static Fingerprint fingerprint(ImageRequest request, FileTree tree, String manifestText)
+      throws IOException {
     Fingerprint f = new Fingerprint()
         .config("format-version", FORMAT_VERSION)
         .config("filesystem", request.filesystem())
@@ -151,7 +153,7 @@ public final class ImageBuilder {
         .config("disk-size", request.diskSize())
         .config("filesystem-size", request.filesystemSize())
         .config("extra", request.extraFingerprint())
-        .config("tree", ManifestWriter.render(tree));
+        .config("tree", manifestText);
     if (request.kernel().isPresent()) {
       f.input(request.kernel().get());
     }

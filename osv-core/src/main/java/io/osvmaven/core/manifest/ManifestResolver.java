@@ -5,6 +5,7 @@ import io.osvmaven.core.tree.FileTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -132,11 +133,22 @@ public final class ManifestResolver {
     children.sort(Comparator.comparing(p -> p.getFileName().toString(), FileTree.NAME_ORDER));
     List<Path> subdirs = new ArrayList<>();
     for (Path child : children) {
-      if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+      // one lstat per entry: a tree of small files is dominated by stat calls
+      BasicFileAttributes a;
+      try {
+        a = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      } catch (IOException e) {
+        throw new OsvException(line.where() + ": cannot read host file " + child + ": " + e, null, e);
+      }
+      if (a.isDirectory()) {
         subdirs.add(child);
+        continue;
+      }
+      String relative = root.relativize(child).toString().replace(child.getFileSystem()
+          .getSeparator(), "/");
+      if (a.isRegularFile()) {
+        result.add(new ResolvedEntry.HostFile(guestDir + relative, child, line.where()));
       } else if (!Files.isDirectory(child)) {
-        String relative = root.relativize(child).toString().replace(child.getFileSystem()
-            .getSeparator(), "/");
         Path resolved = HostSymlinks.unsymlink(child, line.where());
         result.add(classify(line, guestDir + relative, child, resolved));
       }

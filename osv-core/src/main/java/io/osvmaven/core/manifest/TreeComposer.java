@@ -11,6 +11,7 @@ import io.osvmaven.core.tree.Symlink;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.HashMap;
 import java.util.List;
@@ -119,6 +120,15 @@ public final class TreeComposer {
     }
     ResolvedEntry.HostFile file = (ResolvedEntry.HostFile) entry;
     Path host = file.host();
+    // one stat for type, size and mode in the common case; the checks below give the error messages
+    try {
+      PosixFileAttributes a = Files.readAttributes(host, PosixFileAttributes.class);
+      if (a.isRegularFile()) {
+        return new RegularFile(name, host, a.size(), executable(a.permissions()) ? executableAttributes : fileAttributes);
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      // not there, or not a POSIX filesystem: fall through
+    }
     if (!Files.isRegularFile(host)) {
       throw new OsvException(entry.origin() + ": host file " + host
           + (Files.isDirectory(host) ? " is a directory" : " does not exist") + " (for "
@@ -134,13 +144,16 @@ public final class TreeComposer {
 
   private static boolean isExecutable(Path host) throws IOException {
     try {
-      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(host);
-      return permissions.contains(PosixFilePermission.OWNER_EXECUTE)
-          || permissions.contains(PosixFilePermission.GROUP_EXECUTE)
-          || permissions.contains(PosixFilePermission.OTHERS_EXECUTE);
+      return executable(Files.getPosixFilePermissions(host));
     } catch (UnsupportedOperationException e) {
       return Files.isExecutable(host);
     }
+  }
+
+  private static boolean executable(Set<PosixFilePermission> permissions) {
+    return permissions.contains(PosixFilePermission.OWNER_EXECUTE)
+        || permissions.contains(PosixFilePermission.GROUP_EXECUTE)
+        || permissions.contains(PosixFilePermission.OTHERS_EXECUTE);
   }
 
   private static String kind(ResolvedEntry entry) {
