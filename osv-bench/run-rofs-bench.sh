@@ -8,6 +8,7 @@
 #               ROFS + kernel-less raw disk + descriptor, every run a full rebuild)
 #   in-process  JMH RofsBuildBenchmark.rofs: manifest -> tree -> ROFS in a warm JVM
 #   image       JMH RofsBuildBenchmark.image: what the CLI does, in a warm JVM
+#   zfs         JMH RofsBuildBenchmark.zfs: manifest -> tree -> ZFS pool in a warm JVM
 # then a heap check: the CLI with a small heap on the big tree and on a tree of one 512 MiB file.
 #
 # Usage: osv-bench/run-rofs-bench.sh [RUNS]
@@ -87,7 +88,7 @@ jmh_median() {
   median "${times[@]}"
 }
 
-declare -A base cli inproc image
+declare -A base cli inproc image zfs
 for tree in $TREES; do
   tree_root=$WORK/$tree
   baseline_out=$tree_root/baseline.out
@@ -97,6 +98,7 @@ for tree in $TREES; do
   cli[$tree]=$(time_runs cli reset_cli run_cli)
   inproc[$tree]=$(jmh_median rofs)
   image[$tree]=$(jmh_median image)
+  zfs[$tree]=$(jmh_median zfs)
   rm -rf "$baseline_out" "$cli_dir" "$tree_root/out"
 done
 
@@ -128,4 +130,12 @@ for tree in $TREES; do
   echo "| $tree | ${base[$tree]} | ${cli[$tree]} | ${inproc[$tree]} | ${image[$tree]} |" \
     "$(ratio "${cli[$tree]}" "${base[$tree]}") | $(ratio "${inproc[$tree]}" "${base[$tree]}") |" \
     "$(ratio "${image[$tree]}" "${base[$tree]}") |"
+done
+
+echo "== ZFS (issue 5 goals: ZFS / ROFS <= 2, both in-process)"
+echo "| tree | baseline s | ROFS in-process s | ZFS in-process s | ZFS / ROFS | ZFS / baseline |"
+echo "|---|---|---|---|---|---|"
+for tree in $TREES; do
+  echo "| $tree | ${base[$tree]} | ${inproc[$tree]} | ${zfs[$tree]} | $(ratio "${zfs[$tree]}" "${inproc[$tree]}") |" \
+    "$(ratio "${zfs[$tree]}" "${base[$tree]}") |"
 done
