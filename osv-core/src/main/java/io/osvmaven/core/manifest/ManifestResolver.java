@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -116,13 +117,15 @@ public final class ManifestResolver {
       throw error(line, "host directory " + root + " of a '/**' mapping does not exist",
           "relative host paths are resolved against " + baseDir);
     }
-    List<ResolvedEntry> result = new ArrayList<>();
-    walk(line, root, guestDir, root, result);
-    return result;
+    return walk(line, root, guestDir, root);
   }
 
-  private void walk(ManifestLine line, Path root, String guestDir, Path dir,
-      List<ResolvedEntry> result) {
+  /**
+   * The entries below {@code dir}: its files in name order, then each sub-directory's entries. Sibling
+   * sub-directories are walked in parallel (the walk is bound by stat calls), and their results joined in
+   * name order, so the output does not depend on scheduling.
+   */
+  private List<ResolvedEntry> walk(ManifestLine line, Path root, String guestDir, Path dir) {
     List<Path> children;
     try (Stream<Path> list = Files.list(dir)) {
       children = new ArrayList<>(list.toList());
@@ -131,30 +134,43 @@ public final class ManifestResolver {
           null, e);
     }
     children.sort(Comparator.comparing(p -> p.getFileName().toString(), FileTree.NAME_ORDER));
+    List<ResolvedEntry> result = new ArrayList<>();
     List<Path> subdirs = new ArrayList<>();
     for (Path child : children) {
       // one lstat per entry: a tree of small files is dominated by stat calls
-      BasicFileAttributes a;
-      try {
-        a = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      } catch (IOException e) {
-        throw new OsvException(line.where() + ": cannot read host file " + child + ": " + e, null, e);
-      }
+      BasicFileAttributes a = attributes(line, child);
       if (a.isDirectory()) {
         subdirs.add(child);
         continue;
       }
       String relative = root.relativize(child).toString().replace(child.getFileSystem()
           .getSeparator(), "/");
-      if (a.isRegularFile()) {
+      if (a.isRegularFile() && a instanceof PosixFileAttributes posix) {
+        result.add(new ResolvedEntry.HostFile(guestDir + relative, child, line.where(), a.size(),
+            TreeComposer.executable(posix.permissions())));
+      } else if (a.isRegularFile()) {
         result.add(new ResolvedEntry.HostFile(guestDir + relative, child, line.where()));
       } else if (!Files.isDirectory(child)) {
         Path resolved = HostSymlinks.unsymlink(child, line.where());
         result.add(classify(line, guestDir + relative, child, resolved));
       }
     }
-    for (Path subdir : subdirs) {
-      walk(line, root, guestDir, subdir, result);
+    List<List<ResolvedEntry>> below = (subdirs.size() > 1 ? subdirs.parallelStream() : subdirs.stream())
+        .map(subdir -> walk(line, root, guestDir, subdir))
+        .toList();
+    below.forEach(result::addAll);
+    return result;
+  }
+
+  private static BasicFileAttributes attributes(ManifestLine line, Path child) {
+    try {
+      try {
+        return Files.readAttributes(child, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      } catch (UnsupportedOperationException e) {
+        return Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      }
+    } catch (IOException e) {
+      throw new OsvException(line.where() + ": cannot read host file " + child + ": " + e, null, e);
     }
   }
 

@@ -14,12 +14,21 @@ public sealed interface ResolvedEntry {
 
   String origin();
 
-  /** A regular file whose content is the host file (already resolved through host symlinks). */
-  record HostFile(String guestPath, Path host, String origin) implements ResolvedEntry {
+  /**
+   * A regular file whose content is the host file (already resolved through host symlinks). A directory
+   * walk that has just read the file's attributes passes its size and execute bit along ({@code size}
+   * -1 when unknown), so composing the tree does not stat the file again.
+   */
+  record HostFile(String guestPath, Path host, String origin, long size, boolean executable)
+      implements ResolvedEntry {
     public HostFile {
       Objects.requireNonNull(guestPath, "guestPath");
       Objects.requireNonNull(host, "host");
       Objects.requireNonNull(origin, "origin");
+    }
+
+    public HostFile(String guestPath, Path host, String origin) {
+      this(guestPath, host, origin, -1, false);
     }
   }
 

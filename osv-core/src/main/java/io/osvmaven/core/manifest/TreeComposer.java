@@ -120,6 +120,9 @@ public final class TreeComposer {
     }
     ResolvedEntry.HostFile file = (ResolvedEntry.HostFile) entry;
     Path host = file.host();
+    if (file.size() >= 0) {
+      return new RegularFile(name, host, file.size(), file.executable() ? executableAttributes : fileAttributes);
+    }
     // one stat for type, size and mode in the common case; the checks below give the error messages
     try {
       PosixFileAttributes a = Files.readAttributes(host, PosixFileAttributes.class);
@@ -150,7 +153,7 @@ public final class TreeComposer {
     }
   }
 
-  private static boolean executable(Set<PosixFilePermission> permissions) {
+  static boolean executable(Set<PosixFilePermission> permissions) {
     return permissions.contains(PosixFilePermission.OWNER_EXECUTE)
         || permissions.contains(PosixFilePermission.GROUP_EXECUTE)
         || permissions.contains(PosixFilePermission.OTHERS_EXECUTE);

@@ -64,9 +64,16 @@ public final class RofsWriter {
         layout.dirEntries.size(), layout.symlinks.size(), layout.inodes.size());
     out.write(superblock.toBlock());
     byte[] buffer = new byte[CHUNK];
-    for (RofsLayout.Extent extent : layout.extents) {
-      listener.debug("ROFS: adding " + extent.guestPath());
-      copyFile(extent, buffer, out);
+    try (SmallFilePrefetcher prefetcher = new SmallFilePrefetcher(layout.extents)) {
+      for (int i = 0; i < layout.extents.size(); i++) {
+        RofsLayout.Extent extent = layout.extents.get(i);
+        listener.debug("ROFS: adding " + extent.guestPath());
+        if (SmallFilePrefetcher.isSmall(extent)) {
+          writeSmallFile(extent, prefetcher.take(i), out);
+        } else {
+          copyFile(extent, buffer, out);
+        }
+      }
     }
     writeTables(layout, out);
     out.flush();
@@ -77,6 +84,26 @@ public final class RofsWriter {
   }
 
   /** Copies exactly the recorded size and pads the last block; any other size means the file changed. */
+  private static void writeSmallFile(RofsLayout.Extent extent, byte[] content, OutputStream out)
+      throws IOException {
+    long expected = extent.file().size();
+    if (content.length < expected) {
+      throw changed(extent, "shrank to " + content.length + " bytes");
+    }
+    if (content.length > expected) {
+      throw changed(extent, "grew beyond " + expected + " bytes");
+    }
+    out.write(content);
+    pad(expected, out);
+  }
+
+  private static void pad(long size, OutputStream out) throws IOException {
+    int tail = (int) (size % RofsFormat.BLOCK_SIZE);
+    if (tail != 0) {
+      out.write(new byte[RofsFormat.BLOCK_SIZE - tail]);
+    }
+  }
+
   private static void copyFile(RofsLayout.Extent extent, byte[] buffer, OutputStream out)
       throws IOException {
     Path source = extent.file().source();
@@ -98,10 +125,7 @@ public final class RofsWriter {
       throw new OsvException("host file " + source + " (for " + extent.guestPath()
           + ") disappeared before the ROFS image was written", null, e);
     }
-    int tail = (int) (expected % RofsFormat.BLOCK_SIZE);
-    if (tail != 0) {
-      out.write(new byte[RofsFormat.BLOCK_SIZE - tail]);
-    }
+    pad(expected, out);
   }
 
   private static OsvException changed(RofsLayout.Extent extent, String how) {

@@ -1,9 +1,7 @@
 package io.osvmaven.core.tree;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -13,9 +11,29 @@ import java.util.List;
  */
 public final class FileTree {
 
-  /** Orders names by their UTF-8 bytes, as C's strcmp would, independent of the JVM's locale. */
-  public static final Comparator<String> NAME_ORDER = (a, b) -> Arrays.compareUnsigned(
-      a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+  /**
+   * Orders names by their UTF-8 bytes, as C's strcmp would, independent of the JVM's locale. UTF-8 byte
+   * order is code point order, which differs from UTF-16 unit order only where a surrogate (a code point
+   * above U+FFFF) meets a unit in U+E000..U+FFFF: compared without encoding, as trees sort every name.
+   */
+  public static final Comparator<String> NAME_ORDER = FileTree::compareCodePoints;
+
+  private static int compareCodePoints(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    for (int i = 0; i < n; i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (x != y) {
+        boolean sx = Character.isSurrogate(x);
+        boolean sy = Character.isSurrogate(y);
+        if (sx != sy) {
+          return sx ? 1 : -1;
+        }
+        return Character.compare(x, y);
+      }
+    }
+    return Integer.compare(a.length(), b.length());
+  }
 
   private final Directory root;
 

@@ -99,4 +99,25 @@ class FileTreeTest {
     assertThat(tree.lookup("/a/b/c/d")).isNull();
     assertThat(tree.lookup("/nope")).isNull();
   }
+
+  @Test
+  void nameOrderIsUtf8ByteOrderForEveryKindOfCharacter() {
+    java.util.Random random = new java.util.Random(11);
+    String[] alphabet = {"a", "B", "_", "-", "\u00e9", "\u4e2d", "\uff21", "\ud83d\ude00", "\ud800\udc00", "z"};
+    for (int i = 0; i < 20_000; i++) {
+      String x = word(random, alphabet);
+      String y = word(random, alphabet);
+      int expected = Integer.signum(java.util.Arrays.compareUnsigned(
+          x.getBytes(java.nio.charset.StandardCharsets.UTF_8), y.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      assertThat(Integer.signum(FileTree.NAME_ORDER.compare(x, y))).as(x + " vs " + y).isEqualTo(expected);
+    }
+  }
+
+  private static String word(java.util.Random random, String[] alphabet) {
+    StringBuilder s = new StringBuilder();
+    for (int n = random.nextInt(4); n >= 0; n--) {
+      s.append(alphabet[random.nextInt(alphabet.length)]);
+    }
+    return s.toString();
+  }
 }

@@ -228,6 +228,30 @@ class ZfsPoolWriterVerifyTest {
   }
 
   @Test
+  void gigabyteFileIsWrittenAndReadBack() throws Exception {
+    // 1 GiB + 1 byte: 8193 blocks of 128K (maxblkid 8192); every 64th block holds data, the rest are holes
+    Random random = new Random(5);
+    Path big = src.resolve("gigabyte.bin");
+    long size = (1L << 30) + 1;
+    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+      file.setLength(size);
+      for (long block = 0; block < 8192; block += 64) {
+        file.seek(block << 17);
+        file.write(bytes(random, 128 << 10));
+      }
+      file.seek(size - 1);
+      file.write(7);
+    }
+
+    ZfsResult result = build(src, work);
+
+    assertZdbClean(result.image(), work);
+    assertGrubReads(result.image(), src, List.of(big));
+    ZfsTools.Run dump = ZfsTools.zdbArgs(result.image(), work, "-dddd", "osv", "4");
+    assertThat(dump.output()).as(dump.output()).contains("dnode maxblkid: 8192");
+  }
+
+  @Test
   void tenThousandFilesInOneDirectoryUseAFatZap() throws Exception {
     Path dir = Files.createDirectories(src.resolve("many"));
     List<Path> sample = new ArrayList<>();
