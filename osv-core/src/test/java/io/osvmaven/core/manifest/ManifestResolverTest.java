@@ -156,12 +156,13 @@ class ManifestResolverTest {
 
     Path tree = base.resolve("tree");
     assertThat(entries).containsExactly(
-        new HostFile("/usr/B", tree.resolve("B"), "m:1"),
-        new HostFile("/usr/_", tree.resolve("_"), "m:1"),
-        new HostFile("/usr/b", tree.resolve("b"), "m:1"),
+        // regular files carry the size the walk read (1 byte each); a link is resolved later
+        new HostFile("/usr/B", tree.resolve("B"), "m:1", 1, false),
+        new HostFile("/usr/_", tree.resolve("_"), "m:1", 1, false),
+        new HostFile("/usr/b", tree.resolve("b"), "m:1", 1, false),
         new HostFile("/usr/to-file", tree.resolve("../elsewhere/target"), "m:1"),
-        new HostFile("/usr/a/x", tree.resolve("a/x"), "m:1"),
-        new HostFile("/usr/z/deep/f", tree.resolve("z/deep/f"), "m:1"));
+        new HostFile("/usr/a/x", tree.resolve("a/x"), "m:1", 1, false),
+        new HostFile("/usr/z/deep/f", tree.resolve("z/deep/f"), "m:1", 1, false));
     assertThat(target).exists();
   }
 
