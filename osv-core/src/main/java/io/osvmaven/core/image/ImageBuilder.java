@@ -196,7 +196,6 @@ public final class ImageBuilder {
     Path fsAbs = fsImage.toAbsolutePath();
     fs.put("file", fsAbs.startsWith(descriptorDir) ? descriptorDir.relativize(fsAbs).toString() : fsAbs.getFileName().toString());
     fs.put("size", Files.size(fsImage));
-    fs.put("sha256", sha256(fsImage));
     root.put("filesystemImage", fs);
     List<Object> disks = new ArrayList<>();
     for (DiskResult r : results.values()) {
