@@ -17,14 +17,16 @@ import java.util.concurrent.Executors;
 
 /**
  * Reads the next small files of an image on a second thread while the writer copies the current one:
- * for trees of many small files the time goes into opening and reading files, not into bytes. At most
- * {@link #WINDOW} files of at most {@link #MAX_BYTES} each are held, so memory stays bounded whatever the
- * tree; larger files are left to the writer to stream.
+ * for trees of many small files the time goes into opening and reading files, not into bytes. Files of
+ * at most {@link #MAX_BYTES} are read ahead, at most {@link #WINDOW} of them and at most
+ * {@link #BUDGET_BYTES} in all, so memory stays small and bounded whatever the tree; larger files are left
+ * to the writer to stream.
  */
 final class SmallFilePrefetcher implements AutoCloseable {
 
   static final int MAX_BYTES = 64 * 1024;
-  static final int WINDOW = 256;
+  static final int WINDOW = 1024;
+  static final long BUDGET_BYTES = 2L * 1024 * 1024;
   /** Reading is bound by open/read/close calls, which run in parallel on a second core. */
   static final int READERS = 2;
 
@@ -35,6 +37,8 @@ final class SmallFilePrefetcher implements AutoCloseable {
     return t;
   });
   private final Deque<CompletableFuture<byte[]>> pending = new ArrayDeque<>();
+  private final Deque<Long> pendingSizes = new ArrayDeque<>();
+  private long pendingBytes;
   private int next;
 
   SmallFilePrefetcher(List<RofsLayout.Extent> extents) {
@@ -52,6 +56,7 @@ final class SmallFilePrefetcher implements AutoCloseable {
   byte[] take(int index) throws IOException {
     fill(index);
     CompletableFuture<byte[]> future = pending.poll();
+    pendingBytes -= pendingSizes.poll();
     try {
       return future.get();
     } catch (InterruptedException e) {
@@ -74,11 +79,17 @@ final class SmallFilePrefetcher implements AutoCloseable {
     if (next <= index) {
       next = index;
       pending.clear();
+      pendingSizes.clear();
+      pendingBytes = 0;
     }
-    while (next < extents.size() && pending.size() < WINDOW) {
+    // the file asked for is always queued; further ones while the window and the budget allow
+    while (next < extents.size() && (pending.isEmpty()
+        || pending.size() < WINDOW && pendingBytes + extents.get(next).file().size() <= BUDGET_BYTES)) {
       RofsLayout.Extent extent = extents.get(next++);
       if (isSmall(extent)) {
         pending.add(CompletableFuture.supplyAsync(() -> read(extent), reader));
+        pendingSizes.add(extent.file().size());
+        pendingBytes += extent.file().size();
       }
     }
   }
