@@ -4,6 +4,7 @@ import io.osvmaven.core.BuildListener;
 import io.osvmaven.core.OsvException;
 import io.osvmaven.core.io.AtomicFiles;
 import io.osvmaven.core.tree.FileTree;
+import io.osvmaven.core.tree.ReadAhead;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,12 +65,12 @@ public final class RofsWriter {
         layout.dirEntries.size(), layout.symlinks.size(), layout.inodes.size());
     out.write(superblock.toBlock());
     byte[] buffer = new byte[CHUNK];
-    try (SmallFilePrefetcher prefetcher = new SmallFilePrefetcher(layout.extents)) {
+    try (ReadAhead prefetcher = new ReadAhead(layout.extents.stream().map(RofsLayout.Extent::file).toList())) {
       for (int i = 0; i < layout.extents.size(); i++) {
         RofsLayout.Extent extent = layout.extents.get(i);
         listener.debug("ROFS: adding " + extent.guestPath());
-        if (SmallFilePrefetcher.isSmall(extent)) {
-          writeSmallFile(extent, prefetcher.take(i), out);
+        if (ReadAhead.isSmall(extent.file())) {
+          writeSmallFile(extent, read(prefetcher, i, extent), out);
         } else {
           copyFile(extent, buffer, out);
         }
@@ -84,6 +85,15 @@ public final class RofsWriter {
   }
 
   /** Copies exactly the recorded size and pads the last block; any other size means the file changed. */
+  private static byte[] read(ReadAhead prefetcher, int index, RofsLayout.Extent extent) throws IOException {
+    try {
+      return prefetcher.take(index);
+    } catch (NoSuchFileException e) {
+      throw new OsvException("host file " + extent.file().source() + " (for " + extent.guestPath()
+          + ") disappeared before the ROFS image was written", null, e);
+    }
+  }
+
   private static void writeSmallFile(RofsLayout.Extent extent, byte[] content, OutputStream out)
       throws IOException {
     long expected = extent.file().size();

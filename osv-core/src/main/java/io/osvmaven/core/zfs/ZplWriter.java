@@ -4,6 +4,7 @@ import io.osvmaven.core.OsvException;
 import io.osvmaven.core.tree.Directory;
 import io.osvmaven.core.tree.FileTree;
 import io.osvmaven.core.tree.Node;
+import io.osvmaven.core.tree.ReadAhead;
 import io.osvmaven.core.tree.RegularFile;
 import io.osvmaven.core.tree.Symlink;
 import io.osvmaven.core.tree.TreeVisitor;
@@ -179,57 +180,78 @@ final class ZplWriter {
         List.of()).accounted());
     Deque<Long> parents = new ArrayDeque<>();
     long[] next = {ROOT};
+    List<RegularFile> files = new ArrayList<>();
     tree.walk(new TreeVisitor() {
       @Override
-      public void preVisitDirectory(String path, Directory dir) throws IOException {
-        long object = next[0]++;
-        long parent = parents.isEmpty() ? object : parents.peek();
-        List<Entry> entries = plan.directories.poll();
-        long subdirs = entries.stream().filter(e -> e.type == DT_DIR).count();
-        byte[] znode = Znode.build(Znode.S_IFDIR | dir.attributes().mode(), entries.size() + 2, parent,
-            subdirs + 2, dir.attributes().uid(), dir.attributes().gid(), dir.attributes().mtimeSeconds(),
-            ctime, new byte[0]);
-        objset.add(object, charge(ZapObject.write(image, DmuType.DIRECTORY_CONTENTS, salt(seed, object),
-            zapEntries(entries), DmuType.ZNODE, znode), dir));
-        parents.push(object);
-      }
-
-      @Override
-      public void postVisitDirectory(String path, Directory dir) {
-        parents.pop();
-      }
-
-      @Override
-      public void visitFile(String path, RegularFile file) throws IOException {
-        long object = next[0]++;
-        byte[] znode = Znode.build(Znode.S_IFREG | file.attributes().mode(), file.size(), parents.peek(),
-            1, file.attributes().uid(), file.attributes().gid(), file.attributes().mtimeSeconds(), ctime,
-            new byte[0]);
-        Dnode dnode = new Dnode(DmuType.PLAIN_FILE_CONTENTS, DmuType.ZNODE, znode.length).bonus(znode);
-        writeFileData(path, file, dnode);
-        objset.add(object, charge(dnode, file));
-      }
-
-      @Override
-      public void visitSymlink(String path, Symlink link) throws IOException {
-        long object = next[0]++;
-        byte[] target = link.target().getBytes(StandardCharsets.UTF_8);
-        boolean inline = target.length <= INLINE_SYMLINK;
-        byte[] znode = Znode.build(Znode.S_IFLNK | link.attributes().mode(), target.length, parents.peek(),
-            1, link.attributes().uid(), link.attributes().gid(), link.attributes().mtimeSeconds(), ctime,
-            inline ? target : new byte[0]);
-        Dnode dnode = new Dnode(DmuType.PLAIN_FILE_CONTENTS, DmuType.ZNODE, znode.length).bonus(znode);
-        if (inline) {
-          dnode.empty(PoolImage.SECTOR);
-        } else {
-          ByteBuffer block = PoolImage.newBlock((int) roundUp(target.length, PoolImage.SECTOR));
-          block.put(0, target);
-          BlockPointer bp = image.write(block, DmuType.PLAIN_FILE_CONTENTS, 0, 1);
-          dnode.blocks(block.limit(), 1, 0, bp.size(), new BlockPointer[] {bp});
-        }
-        objset.add(object, charge(dnode, link));
+      public void visitFile(String path, RegularFile file) {
+        files.add(file);
       }
     });
+    int[] fileIndex = {0};
+    try (ReadAhead readAhead = new ReadAhead(files)) {
+      tree.walk(new TreeVisitor() {
+        @Override
+        public void preVisitDirectory(String path, Directory dir) throws IOException {
+          long object = next[0]++;
+          long parent = parents.isEmpty() ? object : parents.peek();
+          List<Entry> entries = plan.directories.poll();
+          long subdirs = entries.stream().filter(e -> e.type == DT_DIR).count();
+          byte[] znode = Znode.build(Znode.S_IFDIR | dir.attributes().mode(), entries.size() + 2, parent,
+              subdirs + 2, dir.attributes().uid(), dir.attributes().gid(), dir.attributes().mtimeSeconds(),
+              ctime, new byte[0]);
+          objset.add(object, charge(ZapObject.write(image, DmuType.DIRECTORY_CONTENTS, salt(seed, object),
+              zapEntries(entries), DmuType.ZNODE, znode), dir));
+          parents.push(object);
+        }
+
+        @Override
+        public void postVisitDirectory(String path, Directory dir) {
+          parents.pop();
+        }
+
+        @Override
+        public void visitFile(String path, RegularFile file) throws IOException {
+          long object = next[0]++;
+          byte[] znode = Znode.build(Znode.S_IFREG | file.attributes().mode(), file.size(), parents.peek(),
+              1, file.attributes().uid(), file.attributes().gid(), file.attributes().mtimeSeconds(), ctime,
+              new byte[0]);
+          Dnode dnode = new Dnode(DmuType.PLAIN_FILE_CONTENTS, DmuType.ZNODE, znode.length).bonus(znode);
+          int index = fileIndex[0]++;
+          if (ReadAhead.isSmall(file)) {
+            byte[] content;
+            try {
+              content = readAhead.take(index);
+            } catch (IOException e) {
+              throw new OsvException("cannot read " + file.source() + " (for " + path + "): " + e, null, e);
+            }
+            writeSmallFileData(path, file, content, dnode);
+          } else {
+            writeFileData(path, file, dnode);
+          }
+          objset.add(object, charge(dnode, file));
+        }
+
+        @Override
+        public void visitSymlink(String path, Symlink link) throws IOException {
+          long object = next[0]++;
+          byte[] target = link.target().getBytes(StandardCharsets.UTF_8);
+          boolean inline = target.length <= INLINE_SYMLINK;
+          byte[] znode = Znode.build(Znode.S_IFLNK | link.attributes().mode(), target.length, parents.peek(),
+              1, link.attributes().uid(), link.attributes().gid(), link.attributes().mtimeSeconds(), ctime,
+              inline ? target : new byte[0]);
+          Dnode dnode = new Dnode(DmuType.PLAIN_FILE_CONTENTS, DmuType.ZNODE, znode.length).bonus(znode);
+          if (inline) {
+            dnode.empty(PoolImage.SECTOR);
+          } else {
+            ByteBuffer block = PoolImage.newBlock((int) roundUp(target.length, PoolImage.SECTOR));
+            block.put(0, target);
+            BlockPointer bp = image.write(block, DmuType.PLAIN_FILE_CONTENTS, 0, 1);
+            dnode.blocks(block.limit(), 1, 0, bp.size(), new BlockPointer[] {bp});
+          }
+          objset.add(object, charge(dnode, link));
+        }
+      });
+    }
     Dnode users = ZapObject.write(image, DmuType.USERGROUP_USED, salt(seed, USERUSED_SALT), usage(userUsed));
     Dnode groups = ZapObject.write(image, DmuType.USERGROUP_USED, salt(seed, GROUPUSED_SALT),
         usage(groupUsed));
@@ -251,6 +273,26 @@ final class ZplWriter {
     List<ZapEntry> entries = new ArrayList<>();
     byId.forEach((id, bytes) -> entries.add(ZapEntry.of(Long.toHexString(id), bytes)));
     return entries;
+  }
+
+  /** A file of at most one block whose bytes were read ahead. */
+  private void writeSmallFileData(String path, RegularFile file, byte[] content, Dnode dnode)
+      throws IOException {
+    if (content.length != file.size()) {
+      throw new OsvException(file.source() + " (for " + path + ") changed size while the image was "
+          + "written (expected " + file.size() + " bytes)", "rebuild once the file is stable");
+    }
+    if (content.length == 0) {
+      dnode.empty(PoolImage.SECTOR);
+      return;
+    }
+    int blockSize = (int) Math.max(PoolImage.SECTOR, roundUp(file.size(), PoolImage.SECTOR));
+    ByteBuffer block = PoolImage.newBlock(blockSize);
+    block.put(0, content);
+    BlockTree tree = new BlockTree(image, DmuType.PLAIN_FILE_CONTENTS, BlockTree.levelsFor(1, 1), 1);
+    tree.add(isZero(block, blockSize) ? BlockPointer.HOLE
+        : image.write(block.position(0), DmuType.PLAIN_FILE_CONTENTS, 0, 1));
+    dnode.blocks(blockSize, 0, tree.finish());
   }
 
   private void writeFileData(String path, RegularFile file, Dnode dnode) throws IOException {

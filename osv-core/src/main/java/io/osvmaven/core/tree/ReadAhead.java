@@ -1,11 +1,9 @@
-package io.osvmaven.core.rofs;
+package io.osvmaven.core.tree;
 
-import io.osvmaven.core.OsvException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -16,23 +14,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Reads the next small files of an image on a second thread while the writer copies the current one:
+ * Reads the next small files of an image on other threads while a filesystem writer copies the current
+ * one (writers take the files in their walk order):
  * for trees of many small files the time goes into opening and reading files, not into bytes. Files of
  * at most {@link #MAX_BYTES} are read ahead, at most {@link #WINDOW} of them and at most
  * {@link #BUDGET_BYTES} in all, so memory stays small and bounded whatever the tree; larger files are left
  * to the writer to stream.
  */
-final class SmallFilePrefetcher implements AutoCloseable {
+public final class ReadAhead implements AutoCloseable {
 
-  static final int MAX_BYTES = 64 * 1024;
+  public static final int MAX_BYTES = 64 * 1024;
   static final int WINDOW = 1024;
   static final long BUDGET_BYTES = 2L * 1024 * 1024;
   /** Reading is bound by open/read/close calls, which run in parallel on a second core. */
   static final int READERS = 2;
 
-  private final List<RofsLayout.Extent> extents;
+  private final List<RegularFile> files;
   private final ExecutorService reader = Executors.newFixedThreadPool(READERS, r -> {
-    Thread t = new Thread(r, "rofs-prefetch");
+    Thread t = new Thread(r, "osv-read-ahead");
     t.setDaemon(true);
     return t;
   });
@@ -41,19 +40,21 @@ final class SmallFilePrefetcher implements AutoCloseable {
   private long pendingBytes;
   private int next;
 
-  SmallFilePrefetcher(List<RofsLayout.Extent> extents) {
-    this.extents = extents;
+  /** @param files the files in the order the writer will take them */
+  public ReadAhead(List<RegularFile> files) {
+    this.files = files;
   }
 
-  static boolean isSmall(RofsLayout.Extent extent) {
-    return extent.file().size() <= MAX_BYTES;
+  public static boolean isSmall(RegularFile file) {
+    return file.size() <= MAX_BYTES;
   }
 
   /**
-   * The content of extent {@code index}, which must be small and asked for in order. The bytes read may
-   * differ in length from the recorded size: the caller checks.
+   * The content of file {@code index}, which must be small and asked for in order. The bytes read may
+   * differ in length from the recorded size (the file changed): the caller checks. A read error is
+   * thrown as it happened, for the caller to name the guest path.
    */
-  byte[] take(int index) throws IOException {
+  public byte[] take(int index) throws IOException {
     fill(index);
     CompletableFuture<byte[]> future = pending.poll();
     pendingBytes -= pendingSizes.poll();
@@ -61,7 +62,7 @@ final class SmallFilePrefetcher implements AutoCloseable {
       return future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IOException("interrupted while reading " + extents.get(index).file().source(), e);
+      throw new IOException("interrupted while reading " + files.get(index).source(), e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof UncheckedIOException u) {
@@ -83,25 +84,22 @@ final class SmallFilePrefetcher implements AutoCloseable {
       pendingBytes = 0;
     }
     // the file asked for is always queued; further ones while the window and the budget allow
-    while (next < extents.size() && (pending.isEmpty()
-        || pending.size() < WINDOW && pendingBytes + extents.get(next).file().size() <= BUDGET_BYTES)) {
-      RofsLayout.Extent extent = extents.get(next++);
-      if (isSmall(extent)) {
-        pending.add(CompletableFuture.supplyAsync(() -> read(extent), reader));
-        pendingSizes.add(extent.file().size());
-        pendingBytes += extent.file().size();
+    while (next < files.size() && (pending.isEmpty()
+        || pending.size() < WINDOW && pendingBytes + files.get(next).size() <= BUDGET_BYTES)) {
+      RegularFile file = files.get(next++);
+      if (isSmall(file)) {
+        pending.add(CompletableFuture.supplyAsync(() -> read(file), reader));
+        pendingSizes.add(file.size());
+        pendingBytes += file.size();
       }
     }
   }
 
-  private static byte[] read(RofsLayout.Extent extent) {
-    Path source = extent.file().source();
+  private static byte[] read(RegularFile file) {
+    Path source = file.source();
     try (InputStream in = Files.newInputStream(source)) {
       // one byte more than recorded, to notice a file that grew
-      return in.readNBytes((int) extent.file().size() + 1);
-    } catch (NoSuchFileException e) {
-      throw new OsvException("host file " + source + " (for " + extent.guestPath()
-          + ") disappeared before the ROFS image was written", null, e);
+      return in.readNBytes((int) file.size() + 1);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
