@@ -153,6 +153,16 @@ public class ImageMojo extends AbstractDriversMojo {
   protected String cmdline;
 
   /**
+   * OSv loader options put before the application command line (after {@code --rootfs=}), e.g.
+   * {@code --env=PORT=8080}, {@code --verbose}, {@code --ip=eth0,10.0.2.15,255.255.255.0}. Each must
+   * start with {@code --}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "osv.loaderOptions")
+  protected List<String> loaderOptions;
+
+  /**
    * The Java main class for the default command line.
    *
    * @since 0.1.0
@@ -358,8 +368,8 @@ public class ImageMojo extends AbstractDriversMojo {
     }
     contents.add(new ImageContent.Entries(inlineFiles()));
 
-    String commandLine = cmdline != null && !cmdline.isBlank() ? cmdline.strip()
-        : plan.commandLine().isPresent() ? plan.commandLine().get() : commandLine(classpath);
+    String commandLine = withLoaderOptions(cmdline != null && !cmdline.isBlank() ? cmdline.strip()
+        : plan.commandLine().isPresent() ? plan.commandLine().get() : commandLine(classpath));
     ImageRequest request = new ImageRequest(contents, fs, kernelFile, commandLine,
         ImageRequest.disksIn(buildDirectory.toPath(), imageName, diskFormats),
         buildDirectory.toPath().resolve(imageName + ".json"), imageName, outputDirectory.toPath(), mtime, diskSize,
@@ -381,6 +391,19 @@ public class ImageMojo extends AbstractDriversMojo {
             disk.getValue().toFile());
       }
     }
+  }
+
+  private String withLoaderOptions(String application) {
+    if (loaderOptions == null || loaderOptions.isEmpty()) {
+      return application;
+    }
+    for (String option : loaderOptions) {
+      if (!option.startsWith("--") || option.chars().anyMatch(Character::isWhitespace)) {
+        throw new PomElementException("<loaderOptions>", "loader option '" + option + "' must start with -- "
+            + "and contain no blanks", "e.g. --env=PORT=8080");
+      }
+    }
+    return (String.join(" ", loaderOptions) + " " + application).strip();
   }
 
   private RuntimeRequest runtimeRequest(RuntimeRequest.Kind kind) throws IOException {
