@@ -36,6 +36,9 @@ final class ImageBuildCommand implements Command {
   @Parameter(names = "--cmdline", description = "the application command line (--rootfs=<fs> is put in front)")
   String cmdline = "";
 
+  @Parameter(names = "--loader-option", description = "an OSv loader option before the command line, e.g. --env=PORT=8080 (repeatable)")
+  List<String> loaderOptions = new ArrayList<>();
+
   @Parameter(names = "--format", description = "raw or qcow2")
   String format = "raw";
 
@@ -86,7 +89,13 @@ final class ImageBuildCommand implements Command {
     for (Path m : manifests) {
       contents.add(new ImageContent.Manifest(m, cwd, variables));
     }
-    ImageRequest request = new ImageRequest(contents, Filesystem.of(fs), Optional.ofNullable(kernel), cmdline,
+    for (String option : loaderOptions) {
+      if (!option.startsWith("--") || option.chars().anyMatch(Character::isWhitespace)) {
+        throw new UsageException("--loader-option must start with -- and contain no blanks, got '" + option + "'");
+      }
+    }
+    String commandLine = (String.join(" ", loaderOptions) + " " + cmdline).strip();
+    ImageRequest request = new ImageRequest(contents, Filesystem.of(fs), Optional.ofNullable(kernel), commandLine,
         Map.of(diskFormat, out), out.resolveSibling(name + ".json"), name, work,
         OutputTimestamp.seconds(timestamp, System.getenv("SOURCE_DATE_EPOCH")), diskSize, fsSize, "osv-cli");
     ImageResult r = new ImageBuilder(console).build(request);

@@ -56,8 +56,11 @@ class ImageCommandsTest {
   void qcow2OutputAndBareRofsReading() throws IOException {
     Path manifest = project();
     Path qcow2 = dir.resolve("disk.qcow2");
-    assertThat(osv("image", "build", "--manifest", manifest.toString(), "--base-dir", dir.toString(),
-        "-D", "name=hosts", "--format", "qcow2", "--output", qcow2.toString()).code()).isZero();
+    MainTest.Result built = osv("image", "build", "--manifest", manifest.toString(), "--base-dir", dir.toString(),
+        "-D", "name=hosts", "--format", "qcow2", "--loader-option", "--env=PORT=80", "--cmdline", "/x.so",
+        "--output", qcow2.toString());
+    assertThat(built.code()).isZero();
+    assertThat(built.out()).contains("cmdline: --rootfs=rofs --env=PORT=80 /x.so");
     assertThat(Files.readAllBytes(qcow2)).startsWith('Q', 'F', 'I', (byte) 0xfb);
     // the bare filesystem image kept in the work directory is readable too
     assertThat(osv("rofs", "cat", dir.resolve("disk.osv/disk.rofs").toString(), "/etc/hosts").out())
