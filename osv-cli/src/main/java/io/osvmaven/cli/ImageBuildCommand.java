@@ -4,6 +4,7 @@ import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import io.osvmaven.core.build.OutputTimestamp;
 import io.osvmaven.core.disk.DiskFormat;
+import io.osvmaven.core.disk.OsvCommandLine;
 import io.osvmaven.core.image.Filesystem;
 import io.osvmaven.core.image.ImageBuilder;
 import io.osvmaven.core.image.ImageContent;
@@ -89,12 +90,7 @@ final class ImageBuildCommand implements Command {
     for (Path m : manifests) {
       contents.add(new ImageContent.Manifest(m, cwd, variables));
     }
-    for (String option : loaderOptions) {
-      if (!option.startsWith("--") || option.chars().anyMatch(Character::isWhitespace)) {
-        throw new UsageException("--loader-option must start with -- and contain no blanks, got '" + option + "'");
-      }
-    }
-    String commandLine = (String.join(" ", loaderOptions) + " " + cmdline).strip();
+    String commandLine = OsvCommandLine.withLoaderOptions(loaderOptions, cmdline);
     ImageRequest request = new ImageRequest(contents, Filesystem.of(fs), Optional.ofNullable(kernel), commandLine,
         Map.of(diskFormat, out), out.resolveSibling(name + ".json"), name, work,
         OutputTimestamp.seconds(timestamp, System.getenv("SOURCE_DATE_EPOCH")), diskSize, fsSize, "osv-cli");

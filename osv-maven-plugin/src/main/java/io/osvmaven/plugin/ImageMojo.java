@@ -4,6 +4,7 @@ import io.osvmaven.core.BuildListener;
 import io.osvmaven.core.OsvException;
 import io.osvmaven.core.build.OutputTimestamp;
 import io.osvmaven.core.disk.DiskFormat;
+import io.osvmaven.core.disk.OsvCommandLine;
 import io.osvmaven.core.image.ApplicationRuntime;
 import io.osvmaven.core.image.Filesystem;
 import io.osvmaven.core.image.ImageBuilder;
@@ -394,16 +395,8 @@ public class ImageMojo extends AbstractDriversMojo {
   }
 
   private String withLoaderOptions(String application) {
-    if (loaderOptions == null || loaderOptions.isEmpty()) {
-      return application;
-    }
-    for (String option : loaderOptions) {
-      if (!option.startsWith("--") || option.chars().anyMatch(Character::isWhitespace)) {
-        throw new PomElementException("<loaderOptions>", "loader option '" + option + "' must start with -- "
-            + "and contain no blanks", "e.g. --env=PORT=8080");
-      }
-    }
-    return (String.join(" ", loaderOptions) + " " + application).strip();
+    return element("<loaderOptions>",
+        () -> OsvCommandLine.withLoaderOptions(loaderOptions == null ? List.of() : loaderOptions, application));
   }
 
   private RuntimeRequest runtimeRequest(RuntimeRequest.Kind kind) throws IOException {

@@ -72,6 +72,20 @@ public final class OsvCommandLine {
   }
 
   /**
+   * {@code application} with OSv loader options in front (e.g. {@code --env=PORT=8080}, {@code --verbose}):
+   * each must start with {@code --} and contain no blanks, since OSv splits loader options on blanks.
+   */
+  public static String withLoaderOptions(List<String> options, String application) {
+    for (String option : options) {
+      if (!option.startsWith("--") || option.chars().anyMatch(Character::isWhitespace)) {
+        throw new OsvException("loader option '" + option + "' must start with -- and contain no blanks",
+            "e.g. --env=PORT=8080");
+      }
+    }
+    return (String.join(" ", options) + " " + application).strip();
+  }
+
+  /**
    * The command line OSv's scripts/build stores in the image (§1.1 step 18): {@code --rootfs=<fs>}
    * followed by the modules' command line, split into words on spaces, tabs and newlines and
    * re-joined with single spaces (its unquoted {@code $(cat cmdline)}; shell glob expansion is not

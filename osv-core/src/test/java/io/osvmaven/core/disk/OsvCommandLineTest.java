@@ -77,4 +77,17 @@ class OsvCommandLineTest {
         .isInstanceOf(OsvException.class).hasMessageContaining("surrogate");
     assertThat(OsvCommandLine.of("/a.so \uD83D\uDE00").byteLength()).isEqualTo(10);
   }
+
+  @Test
+  void loaderOptionsGoBeforeTheApplication() {
+    assertThat(OsvCommandLine.withLoaderOptions(java.util.List.of("--env=PORT=80", "--verbose"), "/hello.so"))
+        .isEqualTo("--env=PORT=80 --verbose /hello.so");
+    assertThat(OsvCommandLine.withLoaderOptions(java.util.List.of(), "/hello.so")).isEqualTo("/hello.so");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> OsvCommandLine.withLoaderOptions(java.util.List.of("env=X"), "/a"))
+        .hasMessageContaining("loader option 'env=X' must start with --");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> OsvCommandLine.withLoaderOptions(java.util.List.of("--env=A B"), "/a"))
+        .hasMessageContaining("no blanks");
+  }
 }
