@@ -20,7 +20,7 @@ final class XenCommands {
 
   /** Options that say which selection is meant. */
   static class SelectionOptions {
-    @Parameter(names = "--version", description = "Xen release line, e.g. 4.19 (required)", required = true)
+    @Parameter(names = "--version", description = "Xen release line, e.g. 4.19 (default: the newest described)")
     String version;
 
     @Parameter(names = "--preset", description = "minimal or full")
@@ -42,6 +42,25 @@ final class XenCommands {
       return XenToolsRequest.of(preset, version).withIncludes(includes).withExcludes(excludes)
           .withStrict(strict).withSourceDirectory(xenSource).withArch(arch);
     }
+
+    /** The selection, with engine setting names in error messages replaced by this command's options. */
+    XenToolsSelection select(boolean strict, io.osvmaven.core.BuildListener listener) {
+      try {
+        return XenTools.select(request(strict), listener);
+      } catch (io.osvmaven.core.OsvException e) {
+        String message = e.getMessage();
+        for (String[] m : OPTIONS) {
+          if (message.startsWith(m[0] + ": ")) {
+            message = m[1] + message.substring(m[0].length());
+            break;
+          }
+        }
+        throw new io.osvmaven.core.OsvException(message, e.hint().orElse(null), e);
+      }
+    }
+
+    private static final String[][] OPTIONS = {{"preset", "--preset"}, {"includes", "--include"},
+        {"excludes", "--exclude"}, {"xenVersion", "--version"}, {"arch", "--arch"}};
   }
 
   @Parameters(commandDescription = "List the xen-tools components of the catalogue")
@@ -72,7 +91,7 @@ final class XenCommands {
 
     @Override
     public int run(Console console) {
-      XenToolsSelection selection = XenTools.select(request(false), io.osvmaven.core.BuildListener.NONE);
+      XenToolsSelection selection = select(false, io.osvmaven.core.BuildListener.NONE);
       for (String name : names) {
         console.out.print(selection.explain(name));
       }
@@ -90,7 +109,7 @@ final class XenCommands {
 
     @Override
     public int run(Console console) throws IOException {
-      XenToolsSelection selection = XenTools.select(request(strict), console);
+      XenToolsSelection selection = select(strict, console);
       for (Path p : XenTools.writeOutputs(selection, output)) {
         console.out.println("wrote " + p);
       }

@@ -53,6 +53,14 @@ class XenCommandsTest {
   void unknownComponentSuggestsAName() {
     MainTest.Result r = osv("xen", "select", "--version", "4.19", "--include", "libxenctl", "--output", dir.toString());
     assertThat(r.code()).isEqualTo(Main.BUILD_ERROR);
-    assertThat(r.err()).contains("libxenctl").contains("did you mean");
+    assertThat(r.err()).contains("--include: ").contains("libxenctl").contains("did you mean");
+  }
+
+  @Test
+  void withoutAVersionTheNewestIsUsedAndSaid() {
+    MainTest.Result r = osv("xen", "select", "--preset", "minimal", "--output", dir.resolve("x").toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).contains("no Xen version given, using 4.22");
+    assertThat(osv("xen", "explain", "libxentoollog").out()).startsWith("libxentoollog is selected");
   }
 }

@@ -93,4 +93,15 @@ public abstract class AbstractOsvMojo extends AbstractMojo {
   protected String pomElement(OsvException e) {
     return null;
   }
+
+  /** Runs an engine call whose errors are about one POM element, and labels them with it. */
+  protected static <T> T element(String element, java.util.function.Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (PomElementException e) {
+      throw e;
+    } catch (OsvException e) {
+      throw new PomElementException(element, e);
+    }
+  }
 }

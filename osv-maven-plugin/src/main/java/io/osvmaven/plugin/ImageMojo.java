@@ -14,6 +14,7 @@ import io.osvmaven.core.image.ImageResult;
 import io.osvmaven.core.image.RuntimeRequest;
 import io.osvmaven.core.manifest.ResolvedEntry;
 import io.osvmaven.core.profile.Resolution;
+import io.osvmaven.core.zfs.ZfsOptions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -144,9 +145,11 @@ public class ImageMojo extends AbstractDriversMojo {
   protected String kernel;
 
   /**
-   * The application command line. {@code --rootfs=<filesystem>} is put in front of it. Default: when
-   * {@code mainClass} is set (or the jar's manifest has a {@code Main-Class}),
-   * {@code /usr/lib/jvm/java/bin/java -cp <the jars in appDirectory> <mainClass>}.
+   * The application command line. {@code --rootfs=<filesystem>} is put in front of it. Default: with
+   * {@code runtime=java} the runtime's Java command; otherwise, when {@code mainClass} is set (or the jar's
+   * manifest has a {@code Main-Class}), {@code <javaHome>/bin/java -cp <the jars in appDirectory>
+   * <mainClass>}, which needs a Java runtime from the manifests (the build warns when the command is not
+   * in the image).
    *
    * @since 0.1.0
    */
@@ -371,6 +374,11 @@ public class ImageMojo extends AbstractDriversMojo {
 
     String commandLine = withLoaderOptions(cmdline != null && !cmdline.isBlank() ? cmdline.strip()
         : plan.commandLine().isPresent() ? plan.commandLine().get() : commandLine(classpath));
+    element(cmdline != null && !cmdline.isBlank() ? "<cmdline>" : "<mainClass>",
+        () -> OsvCommandLine.withRootfs(fs.osvName(), commandLine));
+    if (fs == Filesystem.ZFS) {
+      element("<filesystemSize>", () -> ZfsOptions.defaults(mtime).withPoolSize(filesystemSize));
+    }
     ImageRequest request = new ImageRequest(contents, fs, kernelFile, commandLine,
         ImageRequest.disksIn(buildDirectory.toPath(), imageName, diskFormats),
         buildDirectory.toPath().resolve(imageName + ".json"), imageName, outputDirectory.toPath(), mtime, diskSize,
@@ -545,7 +553,8 @@ public class ImageMojo extends AbstractDriversMojo {
       throw new PomElementException("<mainClass>", "main class " + main + " given but no jar is in the image",
           "run the image goal after the jar is built (phase package), or set <cmdline>");
     }
-    return "/usr/lib/jvm/java/bin/java -cp " + String.join(":", classpath) + " " + main.strip();
+    String home = javaHome.endsWith("/") ? javaHome.substring(0, javaHome.length() - 1) : javaHome;
+    return home + "/bin/java -cp " + String.join(":", classpath) + " " + main.strip();
   }
 
   private void summary(ImageResult r, Resolution drivers, Filesystem fs, Optional<Path> kernelFile) {
@@ -568,15 +577,5 @@ public class ImageMojo extends AbstractDriversMojo {
   private String relative(Path p) {
     Path base = project.getBasedir().toPath();
     return p.startsWith(base) ? base.relativize(p).toString() : p.toString();
-  }
-
-  private static <T> T element(String element, java.util.function.Supplier<T> action) {
-    try {
-      return action.get();
-    } catch (PomElementException e) {
-      throw e;
-    } catch (OsvException e) {
-      throw new PomElementException(element, e);
-    }
   }
 }

@@ -60,6 +60,10 @@ public class InspectMojo extends AbstractOsvMojo {
   @Override
   protected void run(BuildListener listener) throws IOException {
     File image = this.image != null ? this.image : new File(buildDirectory, imageName + ".img");
+    if (!image.isFile()) {
+      throw new PomElementException(this.image != null ? "<image>" : "<imageName>", "no image " + image,
+          "build it first: mvn package " + goal());
+    }
     try (ImageInspector.Opened opened = ImageInspector.open(image.toPath())) {
       getLog().info("Image " + image + (opened.offset() > 0 ? ", ROFS at byte " + opened.offset() : ", bare ROFS"));
       opened.commandLine().ifPresent(c -> getLog().info("Command line: " + c));

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -120,18 +121,26 @@ public class RunMojo extends AbstractOsvMojo {
       throw new PomElementException("<imageName>", "no image " + imageName + " in " + buildDirectory,
           "build it first: mvn package " + goal());
     }
-    Map<?, ?> image = (Map<?, ?>) JsonReader.read(Files.readString(descriptor, StandardCharsets.UTF_8));
-    List<?> disks = (List<?>) image.get("disks");
-    Path disk = buildDirectory.toPath().resolve((String) ((Map<?, ?>) disks.get(0)).get("file"));
+    Map<?, ?> image;
+    Path disk;
+    String commandLine;
+    try {
+      image = (Map<?, ?>) JsonReader.read(Files.readString(descriptor, StandardCharsets.UTF_8));
+      disk = buildDirectory.toPath().resolve((String) ((Map<?, ?>) ((List<?>) image.get("disks")).get(0)).get("file"));
+      commandLine = (String) Objects.requireNonNull(image.get("commandLine"));
+    } catch (RuntimeException e) {
+      throw new OsvException("the image descriptor " + descriptor + " is not one osv:image wrote: " + e.getMessage(),
+          "rebuild the image: mvn package " + goal());
+    }
     boolean bootable = Boolean.TRUE.equals(image.get("bootable"));
-    String commandLine = (String) image.get("commandLine");
-    Arch targetArch = arch == null || arch.isBlank() ? Arch.host() : Arch.of(arch);
+    Arch targetArch = element("<arch>", () -> arch == null || arch.isBlank() ? Arch.host() : Arch.of(arch));
     Optional<Path> kernel = Optional.ofNullable(runKernel).map(File::toPath);
+    int memoryMib = element("<memory>", () -> FirecrackerConfig.mebibytes(memory));
 
     if (kernel.isPresent()) {
       Path config = buildDirectory.toPath().resolve(imageName + ".firecracker.json");
       FirecrackerConfig.write(config, kernel.get().toAbsolutePath(), disk.toAbsolutePath(), commandLine, targetArch,
-          cpus, FirecrackerConfig.mebibytes(memory));
+          cpus, memoryMib);
       getLog().info("Firecracker configuration: " + config);
     } else {
       getLog().info("No Firecracker configuration: it needs the kernel ELF; set <runKernel> to write one");
@@ -140,8 +149,15 @@ public class RunMojo extends AbstractOsvMojo {
     RunRequest request = new RunRequest(disk, bootable, commandLine, kernel, targetArch, memory, cpus,
         ports == null ? List.of() : ports, accel, qemu, extraArgs == null ? List.of() : extraArgs);
     QemuRunner runner = new QemuRunner(listener);
+    List<String> command;
+    try {
+      command = runner.command(request);
+    } catch (OsvException e) {
+      throw new PomElementException(e.getMessage().startsWith("accel") ? "<accel>"
+          : e.getMessage().startsWith("port forward") ? "<ports>" : "<runKernel>", e);
+    }
     if (dryRun) {
-      getLog().info("Dry run: " + QemuCommand.render(runner.command(request)));
+      getLog().info("Dry run: " + QemuCommand.render(command));
       return;
     }
     int exit = runner.run(request);

@@ -31,11 +31,12 @@ public class XenToolsMojo extends AbstractOsvMojo {
 
   /** Engine setting names and the POM elements they come from. */
   private static final Map<String, String> ELEMENTS = Map.of("preset", "<xenPreset>", "includes",
-      "<xenIncludes>", "excludes", "<xenExcludes>", "xenVersion", "<xenVersion>");
+      "<xenIncludes>", "excludes", "<xenExcludes>", "xenVersion", "<xenVersion>", "arch", "<xenArch>",
+      "sourceDirectory", "<xenSourceDirectory>");
 
   /**
-   * The Xen release line the selection is for, e.g. {@code 4.19} (4.17 to 4.22 are described). Required:
-   * the tools graph changes between releases.
+   * The Xen release line the selection is for, e.g. {@code 4.19} (4.17 to 4.22 are described). Unset, the
+   * newest described release is used, with a message: pin it, the tools graph changes between releases.
    *
    * @since 0.1.0
    */
@@ -129,10 +130,6 @@ public class XenToolsMojo extends AbstractOsvMojo {
 
   @Override
   protected void run(BuildListener listener) throws IOException {
-    if (xenVersion == null || xenVersion.isBlank()) {
-      throw new PomElementException("<xenVersion>", "the Xen version is required",
-          "set <xenVersion> (or -Dosv.xen.version), e.g. 4.19; the tools graph differs between releases");
-    }
     XenToolsRequest request = XenToolsRequest.of(xenPreset, xenVersion)
         .withIncludes(xenIncludes == null ? List.of() : xenIncludes)
         .withExcludes(xenExcludes == null ? List.of() : xenExcludes)
@@ -149,6 +146,9 @@ public class XenToolsMojo extends AbstractOsvMojo {
   /** The engine names the setting at the start of its message; put the POM element there instead. */
   @Override
   protected String failureMessage(OsvException e) {
+    if (e instanceof PomElementException) {
+      return super.failureMessage(e);
+    }
     String message = e.getMessage();
     for (Map.Entry<String, String> el : ELEMENTS.entrySet()) {
       if (message.startsWith(el.getKey() + ": ")) {

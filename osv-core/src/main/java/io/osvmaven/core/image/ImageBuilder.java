@@ -66,6 +66,7 @@ public final class ImageBuilder {
     Path record = request.workDirectory().resolve(request.imageName() + ".fingerprint");
     Map<DiskFormat, Path> disks = request.disks();
     String commandLine = OsvCommandLine.withRootfs(request.filesystem().osvName(), request.cmdline()).text();
+    warnIfTheCommandIsMissing(tree, request.cmdline());
 
     String manifestText = ManifestWriter.render(tree);
     Fingerprint fingerprint = fingerprint(request, tree, manifestText);
@@ -78,13 +79,7 @@ public final class ImageBuilder {
           request.kernel().isPresent(), true);
     }
 
-    AtomicFiles.writeIfChanged(manifest, manifestText.getBytes(StandardCharsets.UTF_8));
-    switch (request.filesystem()) {
-      case ROFS -> new RofsWriter(listener).write(tree, fsImage);
-      case ZFS -> ZfsPoolWriter.write(tree,
-          ZfsOptions.defaults(request.mtimeSeconds()).withPoolSize(request.filesystemSize()), fsImage, listener);
-    }
-
+    // everything that can be checked without writing is checked first: no partial output
     DiskSpec spec;
     if (request.kernel().isPresent()) {
       spec = DiskSpec.withLoader(LoaderImage.read(request.kernel().get()))
@@ -94,6 +89,14 @@ public final class ImageBuilder {
       listener.info("No kernel given: the disk is kernel-less (the filesystem is partition 2 at byte 512), "
           + "for direct kernel boot with the command line '" + commandLine + "'. Give an OSv loader.img as "
           + "the kernel to get a BIOS-bootable disk.");
+    }
+    ZfsOptions zfsOptions = request.filesystem() == Filesystem.ZFS
+        ? ZfsOptions.defaults(request.mtimeSeconds()).withPoolSize(request.filesystemSize())
+        : null;
+    AtomicFiles.writeIfChanged(manifest, manifestText.getBytes(StandardCharsets.UTF_8));
+    switch (request.filesystem()) {
+      case ROFS -> new RofsWriter(listener).write(tree, fsImage);
+      case ZFS -> ZfsPoolWriter.write(tree, zfsOptions, fsImage, listener);
     }
     spec = spec.withPartition(PartitionSpec.ofImage(2, fsImage));
     if (request.diskSize() > 0) {
@@ -108,6 +111,22 @@ public final class ImageBuilder {
     fingerprint.save(record);
     return new ImageResult(disks, fsImage, manifest, descriptor, files, bytes, commandLine,
         request.kernel().isPresent(), false);
+  }
+
+  /**
+   * Warns when the command line starts a program by absolute path that is not in the image: OSv would
+   * fail at boot with "Failed to load object".
+   */
+  private void warnIfTheCommandIsMissing(FileTree tree, String cmdline) {
+    for (String word : cmdline.strip().split("\\s+")) {
+      if (word.isEmpty() || word.startsWith("-")) {
+        continue; // loader options come first
+      }
+      if (word.startsWith("/") && tree.lookup(word) == null) {
+        listener.warn("the command line starts " + word + ", which is not in the image");
+      }
+      return;
+    }
   }
 
   /** The image's file tree, from every content source in order, sorted. */

@@ -12,7 +12,8 @@ import java.util.List;
  *     an include overrides the preset's exclusion, and brings its own needs along
  * @param excludes components that must not be selected; a selected component that needs one is a
  *     contradiction
- * @param xenVersion the Xen release line, MAJOR.MINOR (required)
+ * @param xenVersion the Xen release line, MAJOR.MINOR; null or blank means the newest the catalogue
+ *     describes (with a message saying so)
  * @param strict fail with an OsvException on a contradiction or build-order problem instead of
  *     warning
  * @param xenSourceDirectory a Xen source tree whose build graph replaces the built-in one, or null

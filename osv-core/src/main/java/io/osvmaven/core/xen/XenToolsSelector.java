@@ -37,7 +37,14 @@ public final class XenToolsSelector {
   }
 
   public XenToolsSelection select(XenToolsRequest request, BuildListener listener) {
-    XenVersion version = catalog.supportedVersion(request.xenVersion(), "xenVersion");
+    XenVersion version;
+    if (request.xenVersion() == null || request.xenVersion().isBlank()) {
+      version = catalog.versions().get(catalog.versions().size() - 1);
+      listener.info("xen-tools: no Xen version given, using " + version + ", the newest the catalogue "
+          + "describes; pin it, the tools graph changes between releases");
+    } else {
+      version = catalog.supportedVersion(request.xenVersion(), "xenVersion");
+    }
     String preset = checkPreset(request.preset());
     String arch = request.arch();
     if (arch != null && !catalog.arches().contains(arch)) {

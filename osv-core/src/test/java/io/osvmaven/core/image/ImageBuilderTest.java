@@ -149,4 +149,21 @@ class ImageBuilderTest {
     assertThat(root.resolve("target/app.img")).doesNotExist();
     assertThat(root.resolve("target/osv/app.rofs")).doesNotExist();
   }
+
+  @Test
+  void aBadKernelFailsBeforeTheFilesystemIsWritten() throws IOException {
+    Path root = project(dir.resolve("p"));
+    Path notALoader = Files.writeString(root.resolve("kernel.img"), "not a loader");
+    assertThatThrownBy(() -> new ImageBuilder(listener).build(request(root, Optional.of(notALoader), Set.of(DiskFormat.RAW))))
+        .isInstanceOf(OsvException.class).hasMessageContaining("kernel.img");
+    assertThat(root.resolve("target/osv/app.rofs")).doesNotExist();
+    assertThat(root.resolve("target/osv/usr.manifest")).doesNotExist();
+  }
+
+  @Test
+  void warnsWhenTheCommandIsNotInTheImage() throws IOException {
+    Path root = project(dir.resolve("p"));
+    new ImageBuilder(listener).build(request(root, Optional.empty(), Set.of(DiskFormat.RAW)));
+    assertThat(listener.warnings).containsExactly("the command line starts /usr/bin/hello, which is not in the image");
+  }
 }
