@@ -159,7 +159,8 @@ public class ImageMojo extends AbstractDriversMojo {
   /**
    * OSv loader options put before the application command line (after {@code --rootfs=}), e.g.
    * {@code --env=PORT=8080}, {@code --verbose}, {@code --ip=eth0,10.0.2.15,255.255.255.0}. Each must
-   * start with {@code --}.
+   * start with {@code --}. On the command line ({@code -Dosv.loaderOptions=...}) Maven splits the value at
+   * commas, so options that contain commas go into the POM.
    *
    * @since 0.1.0
    */
