@@ -8,7 +8,7 @@ import io.osvmaven.core.profile.Assignment;
 import io.osvmaven.core.profile.DriverCatalog;
 import io.osvmaven.core.profile.ImplicationRule;
 import io.osvmaven.core.profile.Include;
-import io.osvmaven.core.profile.ProfileException;
+import io.osvmaven.core.OsvException;
 import io.osvmaven.core.profile.ProfileSource;
 import io.osvmaven.core.profile.ProfileStatement;
 import java.util.ArrayList;
@@ -28,9 +28,8 @@ final class ProfileShowCommand implements Command {
     Arch a = arch == null ? Arch.host() : Arch.of(arch);
     DriverCatalog catalog = DriverCatalog.builtIn(a);
     for (String name : names) {
-      ProfileSource p = catalog.profile(name).orElseThrow(() -> new ProfileException(
-          ProfileException.Subject.PROFILE, "unknown drivers profile '" + name + "' for " + a,
-          Suggestions.hint(name, catalog.profileNames())));
+      ProfileSource p = catalog.profile(name).orElseThrow(() -> new OsvException(
+          "unknown drivers profile '" + name + "' for " + a, Suggestions.hint(name, catalog.profileNames())));
       console.out.println("profile " + p.name() + " (" + p.location() + ")");
       for (ProfileStatement s : p.statements()) {
         if (s instanceof Include i) {
