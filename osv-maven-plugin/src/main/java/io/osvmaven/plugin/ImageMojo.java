@@ -348,7 +348,10 @@ public class ImageMojo extends AbstractDriversMojo {
     Resolution drivers = resolveDrivers(listener);
     Filesystem fs = element("<filesystem>", () -> Filesystem.of(filesystem));
     Set<DiskFormat> diskFormats = diskFormats();
-    long mtime = element("<outputTimestamp>", () -> OutputTimestamp.seconds(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH")));
+    // an unset outputTimestamp falls back to SOURCE_DATE_EPOCH, whose errors name it themselves
+    long mtime = outputTimestamp == null || outputTimestamp.strip().length() <= 1
+        ? OutputTimestamp.seconds(outputTimestamp, System.getenv("SOURCE_DATE_EPOCH"))
+        : element("<outputTimestamp>", () -> OutputTimestamp.seconds(outputTimestamp, null));
     Optional<Path> kernelFile = kernel == null || kernel.isBlank()
         ? Optional.empty()
         : Optional.of(new KernelResolver(repositorySystem, session).resolve(kernel, project));
