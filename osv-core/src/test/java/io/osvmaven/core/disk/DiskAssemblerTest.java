@@ -1,16 +1,15 @@
 package io.osvmaven.core.disk;
 
+import io.osvmaven.core.RecordingListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.osvmaven.core.BuildListener;
 import io.osvmaven.core.OsvException;
 import io.osvmaven.core.qcow2.QemuImg;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,16 +25,8 @@ class DiskAssemblerTest {
   @TempDir
   Path dir;
 
-  private final List<String> warnings = new ArrayList<>();
-  private final BuildListener listener = new BuildListener() {
-    @Override
-    public void info(String message) {}
-
-    @Override
-    public void warn(String message) {
-      warnings.add(message);
-    }
-  };
+  private final RecordingListener listener = new RecordingListener();
+  private final List<String> warnings = listener.warnings;
 
   private Path randomFile(String name, int size, long seed) throws Exception {
     byte[] b = new byte[size];

@@ -1,14 +1,13 @@
 package io.osvmaven.core.runtime;
 
+import io.osvmaven.core.RecordingListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.osvmaven.core.BuildListener;
 import io.osvmaven.core.OsvException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,16 +28,8 @@ class JavaRuntimeBuilderTest {
   @TempDir
   Path tmp;
 
-  private final List<String> warnings = new ArrayList<>();
-  private final BuildListener listener = new BuildListener() {
-    @Override
-    public void info(String message) {}
-
-    @Override
-    public void warn(String message) {
-      warnings.add(message);
-    }
-  };
+  private final RecordingListener listener = new RecordingListener();
+  private final List<String> warnings = listener.warnings;
 
   @BeforeAll
   static void buildApp() throws IOException {
