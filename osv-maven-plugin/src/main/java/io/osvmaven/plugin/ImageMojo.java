@@ -14,6 +14,7 @@ import io.osvmaven.core.image.ImageResult;
 import io.osvmaven.core.image.RuntimeRequest;
 import io.osvmaven.core.manifest.ResolvedEntry;
 import io.osvmaven.core.profile.Resolution;
+import io.osvmaven.core.runtime.JavaCommandLine;
 import io.osvmaven.core.zfs.ZfsOptions;
 import java.io.File;
 import java.io.IOException;
@@ -357,12 +358,13 @@ public class ImageMojo extends AbstractDriversMojo {
         : Optional.of(new KernelResolver(repositorySystem, session).resolve(kernel, project));
 
     List<ImageContent> contents = new ArrayList<>();
-    List<String> classpath = new ArrayList<>();
+    List<Path> appJar = new ArrayList<>();
+    List<Path> dependencyJars = new ArrayList<>();
     RuntimeRequest.Kind kind = element("<runtime>", () -> RuntimeRequest.Kind.of(runtime));
     RuntimeRequest runtimeRequest = runtimeRequest(kind);
     ApplicationRuntime.Plan plan = element("<runtime>", () -> ApplicationRuntime.plan(runtimeRequest, listener));
     if (kind == RuntimeRequest.Kind.NONE) {
-      contents.add(new ImageContent.Entries(projectArtifacts(classpath)));
+      contents.add(new ImageContent.Entries(projectArtifacts(appJar, dependencyJars)));
     } else {
       contents.add(new ImageContent.Entries(plan.entries()));
       getLog().info("Runtime: " + plan.summary());
@@ -377,7 +379,7 @@ public class ImageMojo extends AbstractDriversMojo {
     contents.add(new ImageContent.Entries(inlineFiles()));
 
     String commandLine = withLoaderOptions(cmdline != null && !cmdline.isBlank() ? cmdline.strip()
-        : plan.commandLine().isPresent() ? plan.commandLine().get() : commandLine(classpath));
+        : plan.commandLine().isPresent() ? plan.commandLine().get() : commandLine(appJar, dependencyJars));
     element(cmdline != null && !cmdline.isBlank() ? "<cmdline>" : "<mainClass>",
         () -> OsvCommandLine.withRootfs(fs.osvName(), commandLine));
     if (fs == Filesystem.ZFS) {
@@ -463,22 +465,22 @@ public class ImageMojo extends AbstractDriversMojo {
     return set;
   }
 
-  /** The project's jar and runtime dependencies, and their guest paths in classpath order. */
-  private List<ResolvedEntry> projectArtifacts(List<String> classpath) {
+  /** The project's jar and runtime dependencies as image entries; their host paths go to the two lists. */
+  private List<ResolvedEntry> projectArtifacts(List<Path> appJar, List<Path> dependencyJars) {
     List<ResolvedEntry> entries = new ArrayList<>();
     String app = appDirectory.endsWith("/") ? appDirectory.substring(0, appDirectory.length() - 1) : appDirectory;
     File main = project.getArtifact().getFile();
     if (includeArtifact && main != null && main.isFile()) {
       String guest = app + "/" + main.getName();
       entries.add(new ResolvedEntry.HostFile(guest, main.toPath(), "project artifact " + main.getName()));
-      classpath.add(guest);
+      appJar.add(main.toPath());
     }
     if (includeDependencies) {
       for (Artifact a : project.getArtifacts()) {
         if (a.getFile() != null && a.getFile().isFile() && a.getArtifactHandler().isAddedToClasspath()) {
           String guest = app + "/lib/" + a.getFile().getName();
           entries.add(new ResolvedEntry.HostFile(guest, a.getFile().toPath(), "dependency " + a.getId()));
-          classpath.add(guest);
+          dependencyJars.add(a.getFile().toPath());
         }
       }
     }
@@ -546,19 +548,21 @@ public class ImageMojo extends AbstractDriversMojo {
     return entries;
   }
 
-  private String commandLine(List<String> classpath) throws IOException {
+  private String commandLine(List<Path> appJar, List<Path> dependencyJars) throws IOException {
     String main = mainClassOrManifest();
     if (main == null || main.isBlank()) {
       getLog().warn("The image has an empty command line: OSv will print 'Nothing to run' and power off. "
           + "Set <cmdline> or <mainClass>.");
       return "";
     }
-    if (classpath.isEmpty()) {
-      throw new PomElementException("<mainClass>", "main class " + main + " given but no jar is in the image",
-          "run the image goal after the jar is built (phase package), or set <cmdline>");
+    if (appJar.isEmpty()) {
+      throw new PomElementException("<mainClass>", "main class " + main + " given but the project's jar is not "
+          + "in the image", "run the image goal after the jar is built (phase package), or set <cmdline>");
     }
+    String app = appDirectory.endsWith("/") ? appDirectory.substring(0, appDirectory.length() - 1) : appDirectory;
     String home = javaHome.endsWith("/") ? javaHome.substring(0, javaHome.length() - 1) : javaHome;
-    return home + "/bin/java -cp " + String.join(":", classpath) + " " + main.strip();
+    return element("<mainClass>", () -> JavaCommandLine.builder(main.strip(), appJar.get(0))
+        .appDirectory(app).javaHome(home).dependencies(dependencyJars).build().commandLine());
   }
 
   private void summary(ImageResult r, Resolution drivers, Filesystem fs, Optional<Path> kernelFile) {

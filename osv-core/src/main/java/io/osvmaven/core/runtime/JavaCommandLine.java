@@ -24,7 +24,6 @@ public final class JavaCommandLine {
 
   public static final String DEFAULT_JAVA_HOME = "/usr/lib/jvm/java";
   public static final String APP_DIR = "/app";
-  public static final String LIB_DIR = "/app/lib";
 
   private static final Pattern MAIN_CLASS =
       Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_]*(\\.[\\p{L}_][\\p{L}\\p{N}_]*)*");
@@ -36,10 +35,10 @@ public final class JavaCommandLine {
   private final String mainClass;
   private final List<String> args;
 
-  private JavaCommandLine(Builder b) {
+  private JavaCommandLine(Builder b, Map<String, Path> classpath) {
     this.javaHome = b.javaHome;
     this.jvmOptions = List.copyOf(b.jvmOptions);
-    this.classpath = new LinkedHashMap<>(b.classpath);
+    this.classpath = classpath;
     this.mainClass = b.mainClass;
     this.args = List.copyOf(b.args);
   }
@@ -101,8 +100,10 @@ public final class JavaCommandLine {
   /** Collects and checks the parts of the command. */
   public static final class Builder {
     private String javaHome = DEFAULT_JAVA_HOME;
+    private String appDirectory = APP_DIR;
     private final List<String> jvmOptions = new ArrayList<>();
-    private final Map<String, Path> classpath = new LinkedHashMap<>();
+    private final Path appJar;
+    private final List<Map.Entry<Path, String>> dependencies = new ArrayList<>();
     private final String mainClass;
     private final List<String> args = new ArrayList<>();
 
@@ -114,17 +115,30 @@ public final class JavaCommandLine {
             "set the main class to a fully qualified top-level class, e.g. com.example.Main");
       }
       this.mainClass = mainClass;
-      add(APP_DIR, appJar, appJar.getFileName().toString());
+      this.appJar = Objects.requireNonNull(appJar, "appJar");
     }
 
     /** Where the runtime goes in the image (default {@value #DEFAULT_JAVA_HOME}). */
     public Builder javaHome(String guestJavaHome) {
-      if (!JAVA_HOME.matcher(guestJavaHome).matches()) {
-        throw new OsvException("Java home '" + guestJavaHome + "' must be an absolute path of "
-            + "letters, digits and ._+- without a trailing slash", "e.g. " + DEFAULT_JAVA_HOME);
-      }
-      this.javaHome = guestJavaHome;
+      this.javaHome = checkedDirectory(guestJavaHome, "Java home", DEFAULT_JAVA_HOME);
       return this;
+    }
+
+    /**
+     * Where the application jar goes in the image (default {@value #APP_DIR}); dependencies go into its
+     * {@code lib} sub-directory.
+     */
+    public Builder appDirectory(String guestAppDirectory) {
+      this.appDirectory = checkedDirectory(guestAppDirectory, "application directory", APP_DIR);
+      return this;
+    }
+
+    private static String checkedDirectory(String dir, String what, String example) {
+      if (!JAVA_HOME.matcher(dir).matches()) {
+        throw new OsvException(what + " '" + dir + "' must be an absolute path of "
+            + "letters, digits and ._+- without a trailing slash", "e.g. " + example);
+      }
+      return dir;
     }
 
     /** JVM options, each a word starting with '-' (e.g. -Xmx512m, -Dkey=value). */
@@ -139,14 +153,15 @@ public final class JavaCommandLine {
       return this;
     }
 
-    /** A runtime dependency, placed as {@code /app/lib/<file name>}. */
+    /** A runtime dependency, placed as {@code <app directory>/lib/<file name>}. */
     public Builder dependency(Path jar) {
       return dependency(jar, jar.getFileName().toString());
     }
 
-    /** A runtime dependency under a chosen name in {@code /app/lib} (to resolve name clashes). */
+    /** A runtime dependency under a chosen name in {@code <app directory>/lib} (to resolve name clashes). */
     public Builder dependency(Path jar, String guestName) {
-      add(LIB_DIR, jar, guestName);
+      checkName(jar, guestName);
+      dependencies.add(Map.entry(jar, guestName));
       return this;
     }
 
@@ -161,21 +176,35 @@ public final class JavaCommandLine {
       return this;
     }
 
+    /**
+     * The command line.
+     *
+     * @throws OsvException for a jar name that cannot stand in a class path, or two jars at one path
+     */
     public JavaCommandLine build() {
-      return new JavaCommandLine(this);
+      Map<String, Path> classpath = new LinkedHashMap<>();
+      add(classpath, appDirectory, appJar, appJar.getFileName().toString());
+      for (Map.Entry<Path, String> dep : dependencies) {
+        add(classpath, appDirectory + "/lib", dep.getKey(), dep.getValue());
+      }
+      return new JavaCommandLine(this, classpath);
     }
 
-    private void add(String dir, Path host, String name) {
-      if (name.isEmpty() || name.contains("/") || name.contains(":") || name.equals(".")
-          || name.equals("..") || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-        throw new OsvException("jar name '" + name + "' (" + host + ") cannot be used in the class path",
-            "class path entries may not contain ':' or '/'; rename the file");
-      }
+    private static void add(Map<String, Path> classpath, String dir, Path host, String name) {
+      checkName(host, name);
       String guest = dir + "/" + name;
       Path previous = classpath.putIfAbsent(guest, host);
       if (previous != null) {
         throw new OsvException("two jars would both be " + guest + ": " + previous + " and " + host,
             "give one of them another name in the image");
+      }
+    }
+
+    private static void checkName(Path host, String name) {
+      if (name.isEmpty() || name.contains("/") || name.contains(":") || name.equals(".")
+          || name.equals("..") || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        throw new OsvException("jar name '" + name + "' (" + host + ") cannot be used in the class path",
+            "class path entries may not contain ':' or '/'; rename the file");
       }
     }
   }

@@ -63,7 +63,7 @@ class JavaCommandLineTest {
     assertThatThrownBy(() -> JavaCommandLine.builder("Main", app).dependency(Path.of("a:b.jar")))
         .isInstanceOf(OsvException.class).hasMessageContaining("a:b.jar");
     assertThatThrownBy(() -> JavaCommandLine.builder("Main", app)
-        .dependencies(List.of(Path.of("g1", "core-1.0.jar"), Path.of("g2", "core-1.0.jar"))))
+        .dependencies(List.of(Path.of("g1", "core-1.0.jar"), Path.of("g2", "core-1.0.jar"))).build())
         .isInstanceOf(OsvException.class)
         .hasMessageContaining("/app/lib/core-1.0.jar")
         .hasMessageContaining(Path.of("g1", "core-1.0.jar").toString())
@@ -123,5 +123,14 @@ class JavaCommandLineTest {
     JavaCommandLine cmd = JavaCommandLine.builder("demo.Main", app).build();
     assertThatThrownBy(() -> cmd.imageEntries(tmp)).isInstanceOf(OsvException.class)
         .hasMessageContaining("no bin/java");
+  }
+
+  @Test
+  void theApplicationDirectoryCanMove() {
+    JavaCommandLine cmd = JavaCommandLine.builder("com.example.Main", app).appDirectory("/srv/app")
+        .dependency(Path.of("deps", "lib-1.0.jar")).build();
+    assertThat(cmd.classpath()).containsExactly("/srv/app/" + app.getFileName(), "/srv/app/lib/lib-1.0.jar");
+    assertThatThrownBy(() -> JavaCommandLine.builder("Main", app).appDirectory("srv"))
+        .isInstanceOf(OsvException.class).hasMessageContaining("application directory 'srv'");
   }
 }
