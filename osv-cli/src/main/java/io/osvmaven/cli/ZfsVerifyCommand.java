@@ -3,15 +3,12 @@ package io.osvmaven.cli;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import io.osvmaven.core.BuildListener;
-import io.osvmaven.core.disk.DiskImages;
-import io.osvmaven.core.disk.MbrPartitionTable;
 import io.osvmaven.core.image.ImageBuilder;
 import io.osvmaven.core.image.ImageContent;
 import io.osvmaven.core.tree.FileTree;
 import io.osvmaven.core.zfs.ZfsOptions;
 import io.osvmaven.core.zfs.ZfsVerifier;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,10 +43,9 @@ final class ZfsVerifyCommand implements Command {
     Path image = images.get(0);
     Path work = Files.createTempDirectory("osv-zfs-verify");
     try {
-      Path pool = isDisk(image) ? extract(image, work) : image;
       FileTree expected = manifests.isEmpty() ? null : expectedTree();
       boolean failed = false;
-      for (ZfsVerifier.Check c : ZfsVerifier.verify(pool, this.pool, expected, work)) {
+      for (ZfsVerifier.Check c : ZfsVerifier.verifyImageOrDisk(image, pool, expected, work)) {
         console.out.println(c.tool() + ": " + c.status().name().toLowerCase(java.util.Locale.ROOT) + " - " + c.detail());
         failed |= c.status() == ZfsVerifier.Status.FAILED;
       }
@@ -64,24 +60,6 @@ final class ZfsVerifyCommand implements Command {
         }
       }
     }
-  }
-
-  /** A disk (as opposed to a bare pool) starts with an MBR whose slot 2 OSv would mount. */
-  private static boolean isDisk(Path image) throws IOException {
-    byte[] sector = new byte[512];
-    try (InputStream in = Files.newInputStream(image)) {
-      if (in.readNBytes(sector, 0, 512) < 512) {
-        return false;
-      }
-    }
-    return (sector[510] & 0xff) == 0x55 && (sector[511] & 0xff) == 0xAA
-        && MbrPartitionTable.parse(sector, image.toString()).osvPartition(2).isPresent();
-  }
-
-  private static Path extract(Path disk, Path work) throws IOException {
-    Path pool = work.resolve("pool.img");
-    DiskImages.extractPartition(disk, 2, pool);
-    return pool;
   }
 
   private FileTree expectedTree() throws IOException {

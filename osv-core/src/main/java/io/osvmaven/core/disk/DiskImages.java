@@ -75,4 +75,16 @@ public final class DiskImages {
     }
     return true;
   }
+
+  /** True if {@code file} starts with an MBR whose slot 2 OSv would mount (a disk, not a bare filesystem). */
+  public static boolean isOsvDisk(Path file) throws IOException {
+    byte[] sector = new byte[MbrPartitionEntry.SECTOR];
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      if (in.readNBytes(sector, 0, sector.length) < sector.length) {
+        return false;
+      }
+    }
+    return (sector[510] & 0xff) == 0x55 && (sector[511] & 0xff) == 0xAA
+        && MbrPartitionTable.parse(sector, file.toString()).osvPartition(2).isPresent();
+  }
 }

@@ -1,5 +1,6 @@
 package io.osvmaven.core.zfs;
 
+import io.osvmaven.core.disk.DiskImages;
 import io.osvmaven.core.tree.FileTree;
 import io.osvmaven.core.tree.RegularFile;
 import io.osvmaven.core.tree.TreeVisitor;
@@ -44,6 +45,24 @@ public final class ZfsVerifier {
     checks.add(zdb(image, pool, work));
     checks.add(grub(image, expected));
     return checks;
+  }
+
+  /**
+   * As {@link #verify}, for a bare pool image or an OSv disk whose partition 2 holds the pool (it is
+   * copied out, sparse, into {@code work} first).
+   */
+  public static List<Check> verifyImageOrDisk(Path image, String pool, FileTree expected, Path work)
+      throws IOException, InterruptedException {
+    if (!DiskImages.isOsvDisk(image)) {
+      return verify(image, pool, expected, work);
+    }
+    Path extracted = work.resolve("partition-2.img");
+    DiskImages.extractPartition(image, 2, extracted);
+    try {
+      return verify(extracted, pool, expected, work);
+    } finally {
+      Files.deleteIfExists(extracted);
+    }
   }
 
   private static Check zdb(Path image, String pool, Path work) throws IOException, InterruptedException {
