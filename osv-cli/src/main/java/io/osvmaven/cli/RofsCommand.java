@@ -2,10 +2,7 @@ package io.osvmaven.cli;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
-import io.osvmaven.core.OsvException;
 import io.osvmaven.core.image.ImageInspector;
-import io.osvmaven.core.rofs.RofsEntry;
-import io.osvmaven.core.rofs.RofsInode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -74,25 +71,16 @@ final class RofsCommand {
 
   private RofsCommand() {}
 
-  static String describe(ImageInspector.Opened opened, RofsEntry e) {
-    RofsInode inode = e.inode();
-    return switch (inode.type()) {
-      case DIRECTORY -> "d " + e.path();
-      case REGULAR -> String.format("f %s %d", e.path(), inode.count());
-      case SYMLINK -> "l " + e.path() + " -> " + opened.rofs().readlink(inode);
-      case UNKNOWN -> "? " + e.path();
+  static String describe(ImageInspector.Listed e) {
+    return switch (e.kind()) {
+      case 'f' -> String.format("f %s %d", e.path(), e.size());
+      case 'l' -> "l " + e.path() + " -> " + e.linkTarget();
+      default -> e.kind() + " " + e.path();
     };
   }
 
   private static int ls(Console console, ImageInspector.Opened opened, String path) {
-    RofsInode dir = opened.rofs().lookup(path).orElseThrow(() -> new OsvException("no such path in the image: " + path));
-    if (dir.type() != RofsInode.Type.DIRECTORY) {
-      console.out.println(describe(opened, new RofsEntry(path, dir)));
-      return 0;
-    }
-    for (RofsEntry e : opened.rofs().children(path, dir)) {
-      console.out.println(describe(opened, e));
-    }
+    opened.list(path).forEach(e -> console.out.println(describe(e)));
     return 0;
   }
 
@@ -106,9 +94,7 @@ final class RofsCommand {
 
   private static int tree(Console console, ImageInspector.Opened opened) {
     opened.commandLine().ifPresent(c -> console.err.println("command line: " + c));
-    for (RofsEntry e : opened.rofs().list()) {
-      console.out.println(describe(opened, e));
-    }
+    opened.list().forEach(e -> console.out.println(describe(e)));
     return 0;
   }
 

@@ -4,8 +4,6 @@ import io.osvmaven.core.BuildListener;
 import io.osvmaven.core.OsvException;
 import io.osvmaven.core.image.ImageInspector;
 import io.osvmaven.core.io.AtomicFiles;
-import io.osvmaven.core.rofs.RofsEntry;
-import io.osvmaven.core.rofs.RofsInode;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -68,13 +66,11 @@ public class InspectMojo extends AbstractOsvMojo {
       getLog().info("Image " + image + (opened.offset() > 0 ? ", ROFS at byte " + opened.offset() : ", bare ROFS"));
       opened.commandLine().ifPresent(c -> getLog().info("Command line: " + c));
       StringBuilder listing = new StringBuilder();
-      for (RofsEntry e : opened.rofs().list()) {
-        RofsInode inode = e.inode();
-        String line = switch (inode.type()) {
-          case DIRECTORY -> "d " + e.path();
-          case REGULAR -> "f " + e.path() + " (" + inode.count() + " bytes)";
-          case SYMLINK -> "l " + e.path() + " -> " + opened.rofs().readlink(inode);
-          case UNKNOWN -> "? " + e.path();
+      for (ImageInspector.Listed e : opened.list()) {
+        String line = switch (e.kind()) {
+          case 'f' -> "f " + e.path() + " (" + e.size() + " bytes)";
+          case 'l' -> "l " + e.path() + " -> " + e.linkTarget();
+          default -> e.kind() + " " + e.path();
         };
         getLog().info("  " + line);
         listing.append(line).append('\n');

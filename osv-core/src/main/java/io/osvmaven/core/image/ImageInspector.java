@@ -6,6 +6,8 @@ import io.osvmaven.core.disk.MbrPartitionEntry;
 import io.osvmaven.core.disk.MbrPartitionTable;
 import io.osvmaven.core.qcow2.Qcow2Reader;
 import io.osvmaven.core.rofs.RofsFormat;
+import io.osvmaven.core.rofs.RofsEntry;
+import io.osvmaven.core.rofs.RofsInode;
 import io.osvmaven.core.rofs.RofsReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,8 +26,42 @@ public final class ImageInspector {
 
   private ImageInspector() {}
 
+  /**
+   * One entry of a listing.
+   *
+   * @param kind {@code d} directory, {@code f} file, {@code l} symbolic link, {@code ?} unknown mode
+   * @param size the file's size in bytes (files only)
+   * @param linkTarget the link's target (links only)
+   */
+  public record Listed(char kind, String path, long size, String linkTarget) {}
+
   /** An opened filesystem and where it was found. */
   public record Opened(RofsReader rofs, long offset, Optional<String> commandLine) implements AutoCloseable {
+
+    /** Every entry, depth-first from the root. */
+    public List<Listed> list() {
+      return rofs.list().stream().map(this::listed).toList();
+    }
+
+    /** The entries of one directory (or the entry itself, if {@code path} is not a directory). */
+    public List<Listed> list(String path) {
+      RofsInode inode = rofs.lookup(path).orElseThrow(() -> new OsvException("no such path in the image: " + path));
+      if (inode.type() != RofsInode.Type.DIRECTORY) {
+        return List.of(listed(new RofsEntry(path, inode)));
+      }
+      return rofs.children(path, inode).stream().map(this::listed).toList();
+    }
+
+    private Listed listed(RofsEntry e) {
+      RofsInode inode = e.inode();
+      return switch (inode.type()) {
+        case DIRECTORY -> new Listed('d', e.path(), 0, null);
+        case REGULAR -> new Listed('f', e.path(), inode.count(), null);
+        case SYMLINK -> new Listed('l', e.path(), 0, rofs.readlink(inode));
+        case UNKNOWN -> new Listed('?', e.path(), 0, null);
+      };
+    }
+
     @Override
     public void close() throws IOException {
       rofs.close();
