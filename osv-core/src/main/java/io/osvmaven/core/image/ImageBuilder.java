@@ -93,11 +93,12 @@ public final class ImageBuilder {
     ZfsOptions zfsOptions = request.filesystem() == Filesystem.ZFS
         ? ZfsOptions.defaults(request.mtimeSeconds()).withPoolSize(request.filesystemSize())
         : null;
-    AtomicFiles.writeIfChanged(manifest, manifestText.getBytes(StandardCharsets.UTF_8));
     switch (request.filesystem()) {
       case ROFS -> new RofsWriter(listener).write(tree, fsImage);
       case ZFS -> ZfsPoolWriter.write(tree, zfsOptions, fsImage, listener);
     }
+    // written once the filesystem is: a failed build leaves the previous manifest and image together
+    AtomicFiles.writeIfChanged(manifest, manifestText.getBytes(StandardCharsets.UTF_8));
     spec = spec.withPartition(PartitionSpec.ofImage(2, fsImage));
     if (request.diskSize() > 0) {
       spec = spec.withMinimumSize(request.diskSize());
