@@ -16,10 +16,18 @@ assert Arrays.equals(Arrays.copyOfRange(disk, 0x10000, loader.length), Arrays.co
 int slot = 0x1CE
 assert (b.get(slot + 4) & 0xff) == 0x83
 assert b.getInt(slot + 8) == 4096
-long rofsSize = new File(basedir, 'target/osv/image-bootable-1.0.rofs').length()
+// The descriptor says where the filesystem is: in the raw disk, written there once (no bare copy)
+def descriptor = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/image-bootable-1.0.json'))
+assert descriptor.filesystemImage.file == 'image-bootable-1.0.img'
+assert descriptor.filesystemImage.offset == 2 * 1024 * 1024
+long rofsSize = descriptor.filesystemImage.size
+assert !new File(basedir, 'target/osv/image-bootable-1.0.rofs').exists()
 assert (b.getInt(slot + 12) & 0xffffffffL) * 512 == rofsSize
 assert b.getLong(2 * 1024 * 1024) == 0xDEADBEADL
 assert img.length() == 2 * 1024 * 1024 + rofsSize
+// ... and its digest, computed while the disk was written, is the file's
+def raw = descriptor.disks.find { it.format == 'raw' }
+assert raw.sha256 == java.security.MessageDigest.getInstance('SHA-256').digest(disk).encodeHex().toString()
 
 // qemu-img is the oracle for the qcow2 image (CI installs qemu-utils)
 def qcow2 = new File(basedir, 'target/image-bootable-1.0.qcow2')

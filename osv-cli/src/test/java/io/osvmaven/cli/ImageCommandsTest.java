@@ -62,7 +62,7 @@ class ImageCommandsTest {
     assertThat(built.code()).isZero();
     assertThat(built.out()).contains("cmdline: --rootfs=rofs --env=PORT=80 /x.so");
     assertThat(Files.readAllBytes(qcow2)).startsWith('Q', 'F', 'I', (byte) 0xfb);
-    // the bare filesystem image kept in the work directory is readable too
+    // without a raw disk the filesystem is also kept as a bare image in the work directory, readable too
     assertThat(osv("rofs", "cat", dir.resolve("disk.osv/disk.rofs").toString(), "/etc/hosts").out())
         .isEqualTo("127.0.0.1 localhost\n");
     MainTest.Result onQcow2 = osv("rofs", "tree", qcow2.toString());

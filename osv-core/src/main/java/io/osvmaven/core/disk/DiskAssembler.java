@@ -2,6 +2,7 @@ package io.osvmaven.core.disk;
 
 import io.osvmaven.core.BuildListener;
 import io.osvmaven.core.OsvException;
+import io.osvmaven.core.io.Sha256;
 import io.osvmaven.core.qcow2.AtomicOutputFile;
 import io.osvmaven.core.qcow2.Qcow2Result;
 import io.osvmaven.core.qcow2.Qcow2Writer;
@@ -23,7 +24,7 @@ import java.util.Optional;
 public final class DiskAssembler {
 
   private static final int BLOCK = 64 * 1024;
-  private static final byte[] ZERO_BLOCK = new byte[BLOCK];
+  static final byte[] ZERO_BLOCK = new byte[BLOCK];
 
   private final BuildListener listener;
 
@@ -49,6 +50,29 @@ public final class DiskAssembler {
         fileSize = layout.size();
       }
     }
+    return report(spec, plan, output, format, fileSize, Sha256.of(output));
+  }
+
+  /**
+   * Starts a raw disk for {@code spec} (which has no partitions yet) whose filesystem the caller writes
+   * into it in place; see {@link InPlaceDisk}.
+   */
+  public InPlaceDisk openInPlace(DiskSpec spec, Path output) throws IOException {
+    return new InPlaceDisk(this, spec, output);
+  }
+
+  /** The qcow2 image of a raw disk this assembler wrote: same disk, another container. */
+  public DiskResult convertToQcow2(DiskResult raw, Path output) throws IOException {
+    if (raw.format() != DiskFormat.RAW) {
+      throw new IllegalArgumentException(raw.output() + " is not a raw disk");
+    }
+    Qcow2Result q = Qcow2Writer.convert(raw.output(), output);
+    listener.info("wrote qcow2 disk " + output + " (" + raw.diskSize() + " bytes)");
+    return new DiskResult(output, DiskFormat.QCOW2, raw.diskSize(), q.fileSize(), raw.partitionOffset(),
+        raw.partitions(), raw.commandLine(), Sha256.of(output));
+  }
+
+  DiskResult report(DiskSpec spec, Plan plan, Path output, DiskFormat format, long fileSize, String sha256) {
     for (MbrPartitionEntry e : plan.entries()) {
       listener.info(String.format("partition %d (%s): offset %d, %d bytes", e.slot(),
           e.osvDeviceName(), e.offset(), e.size()));
@@ -57,15 +81,15 @@ public final class DiskAssembler {
     listener.info("wrote " + format.name().toLowerCase(Locale.ROOT) + " disk " + output + " ("
         + plan.layout().size() + " bytes)");
     return new DiskResult(output, format, plan.layout().size(), fileSize, spec.partitionOffset(),
-        plan.entries(), spec.commandLine().map(OsvCommandLine::text));
+        plan.entries(), spec.commandLine().map(OsvCommandLine::text), sha256);
   }
 
-  private record Plan(DiskLayout layout, List<MbrPartitionEntry> entries) {}
+  record Plan(DiskLayout layout, List<MbrPartitionEntry> entries) {}
 
   /** Where a partition lies; size -1 until the disk size is known (to-end-of-disk partitions). */
   private record Extent(PartitionSpec partition, long start, long size) {}
 
-  private Plan plan(DiskSpec spec, Path output) throws IOException {
+  Plan plan(DiskSpec spec, Path output) throws IOException {
     List<DiskLayout.Segment> segments = new ArrayList<>();
     List<Extent> extents = new ArrayList<>();
     long offset = spec.partitionOffset();

@@ -6,10 +6,13 @@ import io.osvmaven.core.disk.DiskAssembler;
 import io.osvmaven.core.disk.DiskFormat;
 import io.osvmaven.core.disk.DiskResult;
 import io.osvmaven.core.disk.DiskSpec;
+import io.osvmaven.core.disk.InPlaceDisk;
 import io.osvmaven.core.disk.LoaderImage;
 import io.osvmaven.core.disk.OsvCommandLine;
 import io.osvmaven.core.disk.PartitionSpec;
 import io.osvmaven.core.io.AtomicFiles;
+import io.osvmaven.core.io.Sha256;
+import io.osvmaven.core.json.JsonReader;
 import io.osvmaven.core.json.JsonWriter;
 import io.osvmaven.core.manifest.ManifestLine;
 import io.osvmaven.core.manifest.ManifestParser;
@@ -22,6 +25,7 @@ import io.osvmaven.core.tree.RegularFile;
 import io.osvmaven.core.tree.TreeVisitor;
 import io.osvmaven.core.zfs.ZfsOptions;
 import io.osvmaven.core.zfs.ZfsPoolWriter;
+import io.osvmaven.core.zfs.ZfsResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +52,10 @@ import java.util.TreeMap;
 public final class ImageBuilder {
 
   /** Bumped when the builder's output for the same inputs changes, to invalidate old fingerprints. */
-  private static final String FORMAT_VERSION = "1";
+  private static final String FORMAT_VERSION = "2";
+
+  /** OSv's root filesystem partition: vblk0.1 is MBR slot 2 (osv-formats.md §5.5). */
+  private static final int PARTITION_SLOT = 2;
 
   private final BuildListener listener;
 
@@ -72,11 +79,16 @@ public final class ImageBuilder {
     Fingerprint fingerprint = fingerprint(request, tree, manifestText);
     List<Path> outputs = new ArrayList<>(disks.values());
     outputs.add(descriptor);
-    outputs.add(fsImage);
-    if (fingerprint.matches(record, outputs.toArray(Path[]::new))) {
+    if (!disks.containsKey(DiskFormat.RAW)) {
+      outputs.add(fsImage);
+    }
+    Optional<FilesystemPlacement> previous = fingerprint.matches(record, outputs.toArray(Path[]::new))
+        ? FilesystemPlacement.recordedIn(descriptor)
+        : Optional.empty();
+    if (previous.isPresent()) {
       listener.info("Image up to date: " + String.join(", ", disks.values().stream().map(Path::toString).toList()));
-      return new ImageResult(disks, fsImage, manifest, descriptor, files, bytes, commandLine,
-          request.kernel().isPresent(), true);
+      return new ImageResult(disks, previous.get().file(), previous.get().offset(), previous.get().size(),
+          manifest, descriptor, files, bytes, commandLine, request.kernel().isPresent(), true);
     }
 
     // everything that can be checked without writing is checked first: no partial output
@@ -90,28 +102,92 @@ public final class ImageBuilder {
           + "for direct kernel boot with the command line '" + commandLine + "'. Give an OSv loader.img as "
           + "the kernel to get a BIOS-bootable disk.");
     }
-    ZfsOptions zfsOptions = request.filesystem() == Filesystem.ZFS
-        ? ZfsOptions.defaults(request.mtimeSeconds()).withPoolSize(request.filesystemSize())
-        : null;
-    switch (request.filesystem()) {
-      case ROFS -> new RofsWriter(listener).write(tree, fsImage);
-      case ZFS -> ZfsPoolWriter.write(tree, zfsOptions, fsImage, listener);
-    }
-    // written once the filesystem is: a failed build leaves the previous manifest and image together
-    AtomicFiles.writeIfChanged(manifest, manifestText.getBytes(StandardCharsets.UTF_8));
-    spec = spec.withPartition(PartitionSpec.ofImage(2, fsImage));
     if (request.diskSize() > 0) {
       spec = spec.withMinimumSize(request.diskSize());
     }
     DiskAssembler assembler = new DiskAssembler(listener);
     Map<DiskFormat, DiskResult> results = new EnumMap<>(DiskFormat.class);
-    for (Map.Entry<DiskFormat, Path> e : disks.entrySet()) {
-      results.put(e.getKey(), assembler.assemble(spec, e.getValue(), e.getKey()));
+    FilesystemPlacement placement;
+    Path raw = disks.get(DiskFormat.RAW);
+    if (raw != null) {
+      results.put(DiskFormat.RAW, writeInPlace(request, tree, spec, assembler, raw));
+      placement = new FilesystemPlacement(raw, results.get(DiskFormat.RAW));
+      // a bare image left by an earlier build would no longer match the disk
+      Files.deleteIfExists(fsImage);
+    } else {
+      writeFilesystem(request, tree, fsImage);
+      spec = spec.withPartition(PartitionSpec.ofImage(PARTITION_SLOT, fsImage));
+      placement = new FilesystemPlacement(fsImage, 0, Files.size(fsImage));
     }
-    writeDescriptor(request, descriptor, results, fsImage, files, bytes, commandLine);
+    // written once the filesystem is: a failed build leaves the previous manifest and image together
+    AtomicFiles.writeIfChanged(manifest, manifestText.getBytes(StandardCharsets.UTF_8));
+    Path qcow2 = disks.get(DiskFormat.QCOW2);
+    if (qcow2 != null) {
+      results.put(DiskFormat.QCOW2, raw != null
+          ? assembler.convertToQcow2(results.get(DiskFormat.RAW), qcow2)
+          : assembler.assemble(spec, qcow2, DiskFormat.QCOW2));
+    }
+    writeDescriptor(request, descriptor, results, placement, files, bytes, commandLine);
     fingerprint.save(record);
-    return new ImageResult(disks, fsImage, manifest, descriptor, files, bytes, commandLine,
-        request.kernel().isPresent(), false);
+    return new ImageResult(disks, placement.file(), placement.offset(), placement.size(), manifest,
+        descriptor, files, bytes, commandLine, request.kernel().isPresent(), false);
+  }
+
+  /** Where the filesystem's bytes ended up: inside the raw disk, or a bare image in the work directory. */
+  private record FilesystemPlacement(Path file, long offset, long size) {
+    FilesystemPlacement(Path disk, DiskResult result) {
+      this(disk, result.partitionOffset(), result.partitions().get(0).size());
+    }
+
+    /** The placement a previous build wrote into its descriptor; empty if unreadable (then rebuild). */
+    static Optional<FilesystemPlacement> recordedIn(Path descriptor) {
+      try {
+        Map<?, ?> root = (Map<?, ?>) JsonReader.read(Files.readString(descriptor, StandardCharsets.UTF_8));
+        Map<?, ?> fs = (Map<?, ?>) root.get("filesystemImage");
+        Path file = descriptor.toAbsolutePath().getParent().resolve((String) fs.get("file"));
+        long offset = ((Number) fs.get("offset")).longValue();
+        long size = ((Number) fs.get("size")).longValue();
+        return Files.isRegularFile(file) && Files.size(file) >= offset + size
+            ? Optional.of(new FilesystemPlacement(file, offset, size))
+            : Optional.empty();
+      } catch (IOException | RuntimeException e) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  /** The filesystem written straight into the raw disk (written once, hashed while written). */
+  private DiskResult writeInPlace(ImageRequest request, FileTree tree, DiskSpec spec, DiskAssembler assembler,
+      Path raw) throws IOException {
+    switch (request.filesystem()) {
+      case ROFS -> {
+        RofsWriter.Planned rofs = new RofsWriter(listener).plan(tree);
+        try (InPlaceDisk disk = assembler.openInPlace(spec, raw)) {
+          rofs.writeTo(disk.streamPartition(PARTITION_SLOT, rofs.imageBytes()));
+          return disk.finish(PARTITION_SLOT, rofs.imageBytes());
+        }
+      }
+      case ZFS -> {
+        try (InPlaceDisk disk = assembler.openInPlace(spec, raw)) {
+          ZfsResult pool = ZfsPoolWriter.write(tree, zfsOptions(request), disk.channel(),
+              disk.partitionOffset(), raw, listener);
+          return disk.finish(PARTITION_SLOT, pool.deviceSize());
+        }
+      }
+      default -> throw new IllegalStateException(request.filesystem().toString());
+    }
+  }
+
+  /** The bare filesystem image, for a build that wants no raw disk. */
+  private void writeFilesystem(ImageRequest request, FileTree tree, Path fsImage) throws IOException {
+    switch (request.filesystem()) {
+      case ROFS -> new RofsWriter(listener).write(tree, fsImage);
+      case ZFS -> ZfsPoolWriter.write(tree, zfsOptions(request), fsImage, listener);
+    }
+  }
+
+  private static ZfsOptions zfsOptions(ImageRequest request) {
+    return ZfsOptions.defaults(request.mtimeSeconds()).withPoolSize(request.filesystemSize());
   }
 
   /**
@@ -196,7 +272,7 @@ public final class ImageBuilder {
   }
 
   private void writeDescriptor(ImageRequest request, Path descriptor, Map<DiskFormat, DiskResult> results,
-      Path fsImage, int files, long bytes, String commandLine) throws IOException {
+      FilesystemPlacement placement, int files, long bytes, String commandLine) throws IOException {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("image", request.imageName());
     root.put("filesystem", request.filesystem().osvName());
@@ -206,16 +282,17 @@ public final class ImageBuilder {
     if (kernel.isPresent()) {
       Map<String, Object> k = new LinkedHashMap<>();
       k.put("file", kernel.get().getFileName().toString());
-      k.put("sha256", sha256(kernel.get()));
+      k.put("sha256", Sha256.of(kernel.get()));
       root.put("kernel", k);
     }
     root.put("files", files);
     root.put("fileBytes", bytes);
     Map<String, Object> fs = new LinkedHashMap<>();
     Path descriptorDir = descriptor.toAbsolutePath().getParent();
-    Path fsAbs = fsImage.toAbsolutePath();
+    Path fsAbs = placement.file().toAbsolutePath();
     fs.put("file", fsAbs.startsWith(descriptorDir) ? descriptorDir.relativize(fsAbs).toString() : fsAbs.getFileName().toString());
-    fs.put("size", Files.size(fsImage));
+    fs.put("offset", placement.offset());
+    fs.put("size", placement.size());
     root.put("filesystemImage", fs);
     List<Object> disks = new ArrayList<>();
     for (DiskResult r : results.values()) {
@@ -225,22 +302,10 @@ public final class ImageBuilder {
       d.put("virtualSize", r.diskSize());
       d.put("fileSize", r.fileSize());
       d.put("partitionOffset", r.partitionOffset());
-      d.put("sha256", sha256(r.output()));
+      d.put("sha256", r.sha256());
       disks.add(d);
     }
     root.put("disks", disks);
     AtomicFiles.writeIfChanged(descriptor, JsonWriter.write(root).getBytes(StandardCharsets.UTF_8));
-  }
-
-  static String sha256(Path file) throws IOException {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
-        in.transferTo(java.io.OutputStream.nullOutputStream());
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -59,6 +59,36 @@ public final class RofsWriter {
     return write(RofsLayout.of(tree), out);
   }
 
+  /**
+   * Plans the image of {@code tree} (and checks its limits) without writing: the image size is known
+   * before the first byte, so a disk can be laid out around it and the image streamed into place.
+   */
+  public Planned plan(FileTree tree) {
+    return new Planned(RofsLayout.of(tree));
+  }
+
+  /** An image planned by {@link #plan}, ready to be written. */
+  public final class Planned {
+    private final RofsLayout layout;
+
+    private Planned(RofsLayout layout) {
+      this.layout = layout;
+    }
+
+    /** The image's size in bytes, a whole number of blocks. */
+    public long imageBytes() {
+      return layout.imageBlocks() * RofsFormat.BLOCK_SIZE;
+    }
+
+    /** Writes exactly {@link #imageBytes()} bytes to {@code out} (flushed, not closed). */
+    public RofsResult writeTo(OutputStream out) throws IOException {
+      RofsResult result = write(layout, out);
+      listener.info("ROFS image: " + result.files() + " files, " + result.fileBytes()
+          + " bytes of content, " + result.imageBytes() + " bytes");
+      return result;
+    }
+  }
+
   private RofsResult write(RofsLayout layout, OutputStream target) throws IOException {
     BufferedOutputStream out = new BufferedOutputStream(target, CHUNK);
     RofsSuperblock superblock = RofsSuperblock.of(layout.firstTableBlock, layout.tableBlocks(),

@@ -17,15 +17,18 @@ final class PoolImage {
   static final long BIRTH_TXG = 4;
 
   private final FileChannel channel;
+  /** Where the device starts in the file: 0 for a pool image, the partition offset in a disk. */
+  private final long base;
   private final Allocator allocator;
   private long limit = Long.MAX_VALUE;
 
-  PoolImage(FileChannel channel) {
-    this(channel, new Allocator());
+  PoolImage(FileChannel channel, long base) {
+    this(channel, base, new Allocator());
   }
 
-  private PoolImage(FileChannel channel, Allocator allocator) {
+  private PoolImage(FileChannel channel, long base, Allocator allocator) {
     this.channel = channel;
+    this.base = base;
     this.allocator = allocator;
   }
 
@@ -34,7 +37,7 @@ final class PoolImage {
    * would end up before their contents are known.
    */
   PoolImage dryRun() {
-    PoolImage dry = new PoolImage(null, allocator.copy());
+    PoolImage dry = new PoolImage(null, 0, allocator.copy());
     dry.limit = limit;
     return dry;
   }
@@ -75,10 +78,10 @@ final class PoolImage {
     return new BlockPointer(offset, size, type, level, BIRTH_TXG, fill, checksum);
   }
 
-  /** Raw write at an absolute image offset (labels). */
+  /** Raw write at an absolute device offset (labels). */
   void writeAt(long position, ByteBuffer data) throws IOException {
     ByteBuffer b = data.duplicate().position(0);
-    long pos = position;
+    long pos = base + position;
     while (b.hasRemaining()) {
       pos += channel.write(b, pos);
     }

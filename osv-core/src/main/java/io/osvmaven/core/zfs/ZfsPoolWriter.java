@@ -46,6 +46,34 @@ public final class ZfsPoolWriter {
    */
   public static ZfsResult write(FileTree tree, ZfsOptions options, Path target, BuildListener listener)
       throws IOException {
+    Path tmp = AtomicFiles.createTempSibling(target);
+    try {
+      ZfsResult result;
+      try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        channel.truncate(0);
+        result = write(tree, options, channel, 0, target, listener);
+      }
+      AtomicFiles.move(tmp, target);
+      return result;
+    } catch (IOException | RuntimeException e) {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Writes the pool into {@code channel} with the device starting at byte {@code offset} (a partition
+   * of a disk being written); the channel grows to at least the end of the device.
+   *
+   * @param target the file named in messages and in the result
+   * @throws OsvException as {@link #write(FileTree, ZfsOptions, Path, BuildListener)}
+   */
+  public static ZfsResult write(FileTree tree, ZfsOptions options, FileChannel channel, long offset,
+      Path target, BuildListener listener) throws IOException {
     if (!ZfsOptions.DEFAULT_POOL.equals(options.poolName())) {
       listener.warn("ZFS pool is named '" + options.poolName() + "': OSv mounts only a pool named '"
           + ZfsOptions.DEFAULT_POOL + "'");
@@ -60,31 +88,16 @@ public final class ZfsPoolWriter {
         throw tooSmall(options.poolSize(), needed);
       }
     }
-    Path tmp = AtomicFiles.createTempSibling(target);
-    try {
-      ZfsResult result;
-      try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        channel.truncate(0);
-        result = writePool(channel, tree, plan, options, given, seed, target, listener);
-      }
-      AtomicFiles.move(tmp, target);
-      listener.info(String.format("ZFS pool '%s': %d objects, %d of %d bytes allocated, written to %s",
-          options.poolName(), result.objects(), result.allocatedBytes(), result.deviceSize(), target));
-      return result;
-    } catch (IOException | RuntimeException e) {
-      try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e;
-    }
+    ZfsResult result = writePool(channel, offset, tree, plan, options, given, seed, target, listener);
+    listener.info(String.format("ZFS pool '%s': %d objects, %d of %d bytes allocated, written to %s",
+        options.poolName(), result.objects(), result.allocatedBytes(), result.deviceSize(), target));
+    return result;
   }
 
-  private static ZfsResult writePool(FileChannel channel, FileTree tree, ZplWriter.Plan plan,
+  private static ZfsResult writePool(FileChannel channel, long offset, FileTree tree, ZplWriter.Plan plan,
       ZfsOptions options, VdevLayout given, long seed, Path target, BuildListener listener)
       throws IOException {
-    PoolImage image = new PoolImage(channel);
+    PoolImage image = new PoolImage(channel, offset);
     if (given != null) {
       image.limit(given.usable());
     }
@@ -118,7 +131,7 @@ public final class ZfsPoolWriter {
           + " the guest can write little or nothing to it; leave the pool size unset to get headroom",
           layout.deviceSize(), free, slop));
     }
-    if (channel.size() < layout.deviceSize()) {
+    if (channel.size() < offset + layout.deviceSize()) {
       image.writeAt(layout.deviceSize() - 1, ByteBuffer.allocate(1));
     }
     return new ZfsResult(target, layout.deviceSize(), image.allocated(), plan.maxObject(), poolGuid);

@@ -5,23 +5,35 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.osvmaven.core.RecordingListener;
 import io.osvmaven.core.OsvException;
+import io.osvmaven.core.disk.DiskAssembler;
 import io.osvmaven.core.disk.DiskFormat;
+import io.osvmaven.core.disk.DiskImages;
+import io.osvmaven.core.disk.DiskSpec;
+import io.osvmaven.core.disk.LoaderImage;
+import io.osvmaven.core.disk.OsvCommandLine;
+import io.osvmaven.core.disk.PartitionSpec;
 import io.osvmaven.core.disk.FakeLoader;
 import io.osvmaven.core.disk.MbrPartitionEntry;
 import io.osvmaven.core.disk.MbrPartitionTable;
 import io.osvmaven.core.manifest.ResolvedEntry;
 import io.osvmaven.core.rofs.RofsReader;
+import io.osvmaven.core.rofs.RofsWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,7 +84,13 @@ class ImageBuilderTest {
 
     MbrPartitionEntry p = MbrPartitionTable.read(disk).osvPartition(2).orElseThrow();
     assertThat(p.offset()).isEqualTo(512);
-    assertThat(p.size()).isEqualTo(Files.size(r.filesystemImage()));
+    assertThat(r.filesystemImage()).isEqualTo(disk);
+    assertThat(r.filesystemOffset()).isEqualTo(512);
+    assertThat(p.size()).isEqualTo(r.filesystemSize());
+    assertThat(root.resolve("target/osv/app.rofs")).as("no second copy of the filesystem").doesNotExist();
+    assertThat(disk).hasSize(512 + r.filesystemSize());
+    assertThat(descriptorSha256(r)).isEqualTo(sha256(disk));
+    assertThat(disk).hasSameBinaryContentAs(assembledFromABareImage(root, r, DiskSpec.kernelless()));
     try (RofsReader rofs = RofsReader.open(disk, p.offset())) {
       assertThat(rofs.verify()).isEmpty();
       assertThat(read(rofs, "/etc/hosts")).isEqualTo("127.0.0.1 localhost\n");
@@ -101,6 +119,9 @@ class ImageBuilderTest {
     assertThat(head[512 + cmdline.length()]).isZero();
     MbrPartitionEntry p = MbrPartitionTable.read(disk).osvPartition(2).orElseThrow();
     assertThat(p.offset()).isEqualTo(2L * 1024 * 1024); // loader (< 2 MiB) rounded up to 2 MiB
+    assertThat(descriptorSha256(r)).isEqualTo(sha256(disk));
+    assertThat(disk).hasSameBinaryContentAs(assembledFromABareImage(root, r,
+        DiskSpec.withLoader(LoaderImage.read(loader)).withCommandLine(OsvCommandLine.of(r.commandLine()))));
     try (RofsReader rofs = RofsReader.open(disk, p.offset())) {
       assertThat(read(rofs, "/etc/motd")).isEqualTo("welcome\n");
     }
@@ -135,7 +156,7 @@ class ImageBuilderTest {
     ImageResult ra = new ImageBuilder(listener).build(request(a, Optional.empty(), Set.of(DiskFormat.RAW, DiskFormat.QCOW2)));
     ImageResult rb = new ImageBuilder(listener).build(request(b, Optional.empty(), Set.of(DiskFormat.RAW, DiskFormat.QCOW2)));
     for (DiskFormat f : DiskFormat.values()) {
-      assertThat(ImageBuilder.sha256(ra.disks().get(f))).isEqualTo(ImageBuilder.sha256(rb.disks().get(f)));
+      assertThat(sha256(ra.disks().get(f))).isEqualTo(sha256(rb.disks().get(f)));
     }
     assertThat(Files.readString(ra.descriptor())).isEqualTo(Files.readString(rb.descriptor()));
   }
@@ -157,6 +178,7 @@ class ImageBuilderTest {
     assertThatThrownBy(() -> new ImageBuilder(listener).build(request(root, Optional.of(notALoader), Set.of(DiskFormat.RAW))))
         .isInstanceOf(OsvException.class).hasMessageContaining("kernel.img");
     assertThat(root.resolve("target/osv/app.rofs")).doesNotExist();
+    assertThat(root.resolve("target/app.img")).doesNotExist();
     assertThat(root.resolve("target/osv/usr.manifest")).doesNotExist();
   }
 
@@ -165,5 +187,57 @@ class ImageBuilderTest {
     Path root = project(dir.resolve("p"));
     new ImageBuilder(listener).build(request(root, Optional.empty(), Set.of(DiskFormat.RAW)));
     assertThat(listener.warnings).containsExactly("the command line starts /usr/bin/hello, which is not in the image");
+  }
+
+  @Test
+  void withoutARawDiskTheFilesystemIsABareImageAndTheQcow2HoldsIt() throws IOException {
+    Path root = project(dir.resolve("p"));
+    ImageResult r = new ImageBuilder(listener).build(request(root, Optional.empty(), Set.of(DiskFormat.QCOW2)));
+    Path bare = root.resolve("target/osv/app.rofs");
+    assertThat(r.filesystemImage()).isEqualTo(bare);
+    assertThat(r.filesystemOffset()).isZero();
+    assertThat(bare).hasSize(r.filesystemSize());
+    Path partition = dir.resolve("partition.rofs");
+    DiskImages.extractPartition(r.disks().get(DiskFormat.QCOW2), 2, partition);
+    assertThat(partition).hasSameBinaryContentAs(bare);
+    assertThat(descriptorSha256(r)).isEqualTo(sha256(r.disks().get(DiskFormat.QCOW2)));
+
+    // asking for raw as well moves the filesystem into the raw disk and drops the bare copy
+    ImageResult both = new ImageBuilder(listener).build(request(root, Optional.empty(), Set.of(DiskFormat.RAW, DiskFormat.QCOW2)));
+    assertThat(both.filesystemImage()).isEqualTo(both.disks().get(DiskFormat.RAW));
+    assertThat(bare).doesNotExist();
+    ImageResult again = new ImageBuilder(listener).build(request(root, Optional.empty(), Set.of(DiskFormat.RAW, DiskFormat.QCOW2)));
+    assertThat(again.upToDate()).isTrue();
+    assertThat(again.filesystemImage()).isEqualTo(both.filesystemImage());
+    assertThat(again.filesystemOffset()).isEqualTo(both.filesystemOffset());
+    assertThat(again.filesystemSize()).isEqualTo(both.filesystemSize());
+  }
+
+  /** The disk DiskAssembler makes from the same tree written to a bare ROFS image first. */
+  private Path assembledFromABareImage(Path root, ImageResult r, DiskSpec spec) throws IOException {
+    Path bare = dir.resolve("bare.rofs");
+    ImageRequest req = request(root, Optional.empty(), Set.of(DiskFormat.RAW));
+    new RofsWriter().write(new ImageBuilder(listener).compose(req), bare);
+    assertThat(bare).hasSize(r.filesystemSize());
+    Path disk = dir.resolve("assembled.img");
+    new DiskAssembler(listener).assemble(spec.withPartition(PartitionSpec.ofImage(2, bare)), disk, DiskFormat.RAW);
+    return disk;
+  }
+
+  private static String descriptorSha256(ImageResult r) throws IOException {
+    String json = Files.readString(r.descriptor());
+    // the disks' digests follow the kernel's
+    Matcher m = Pattern.compile("\"sha256\": \"([0-9a-f]{64})\"").matcher(json.substring(json.indexOf("\"disks\"")));
+    assertThat(m.find()).isTrue();
+    return m.group(1);
+  }
+
+  /** Independent of the engine's digest code: the whole file through MessageDigest. */
+  private static String sha256(Path file) throws IOException {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -58,13 +58,22 @@ class ZfsDiskImageTest {
     Path disk = result.disks().get(DiskFormat.RAW);
     MbrPartitionEntry p = MbrPartitionTable.read(disk).osvPartition(2).orElseThrow();
     assertThat(p.offset()).isEqualTo(512);
-    assertThat(p.size()).isEqualTo(Files.size(result.filesystemImage())).isGreaterThanOrEqualTo(64L << 20);
+    assertThat(p.size()).isEqualTo(result.filesystemSize()).isGreaterThanOrEqualTo(64L << 20);
+    assertThat(result.filesystemImage()).isEqualTo(disk);
+    assertThat(disk).hasSize(512 + result.filesystemSize());
     assertThat(Files.readString(result.descriptor())).contains("\"filesystem\": \"zfs\"");
 
     // the pool as OSv finds it, /dev/vblk0.1, read from the qcow2 disk
     Path pool = dir.resolve("pool.img");
     DiskImages.extractPartition(result.disks().get(DiskFormat.QCOW2), 2, pool);
-    assertThat(Files.mismatch(pool, result.filesystemImage())).isEqualTo(-1L);
+    Path inRaw = dir.resolve("raw-partition.img");
+    DiskImages.extractPartition(disk, 2, inRaw);
+    assertThat(Files.mismatch(pool, inRaw)).isEqualTo(-1L);
+    // the pool written in place equals the pool written to a file of its own
+    Path alone = dir.resolve("alone.img");
+    ZfsPoolWriter.write(new ImageBuilder(BuildListener.NONE).compose(contents, 1767225600L),
+        ZfsOptions.defaults(1767225600L), alone, BuildListener.NONE);
+    assertThat(Files.mismatch(pool, alone)).isEqualTo(-1L);
     FileTree expected = new ImageBuilder(BuildListener.NONE).compose(contents, 1767225600L);
     List<ZfsVerifier.Check> checks = ZfsVerifier.verify(pool, "osv", expected, dir);
     assertThat(checks).extracting(ZfsVerifier.Check::status).as(checks.toString())
