@@ -56,4 +56,25 @@ class FingerprintTest {
     assertThat(f.matches(record, out)).isTrue();
     assertThat(new Fingerprint().input(a).config("k", "v").matches(record, out)).isFalse();
   }
+
+  @Test
+  void aFileRecordedFromItsKnownAttributesEqualsOneThatIsStatted() throws IOException {
+    Path a = Files.writeString(dir.resolve("a"), "aaa");
+    Files.setLastModifiedTime(a, FileTime.fromMillis(1_234_567_000L));
+    Fingerprint statted = new Fingerprint().config("k", "v").input(a);
+    Fingerprint known = new Fingerprint().config("k", "v").inputFile(dir.resolve("x/../a"), 3, 1_234_567_000L);
+    assertThat(known.digest()).isEqualTo(statted.digest());
+    assertThat(new Fingerprint().config("k", "v").inputFile(a, 4, 1_234_567_000L).digest())
+        .isNotEqualTo(statted.digest());
+  }
+
+  @Test
+  void theDigestFollowsLaterChanges() throws IOException {
+    Path a = Files.writeString(dir.resolve("a"), "aaa");
+    Fingerprint f = new Fingerprint().config("k", "v");
+    String before = f.digest();
+    assertThat(f.inputFile(a, 3, 1).digest()).isNotEqualTo(before);
+    String withFile = f.digest();
+    assertThat(f.config("k", "w").digest()).isNotEqualTo(withFile);
+  }
 }
