@@ -1,11 +1,11 @@
 package io.osvmaven.core.disk;
 
 import io.osvmaven.core.OsvException;
+import io.osvmaven.core.io.ChannelOutput;
 import io.osvmaven.core.io.TrailingDigest;
 import io.osvmaven.core.qcow2.AtomicOutputFile;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -72,8 +72,8 @@ public final class InPlaceDisk implements AutoCloseable {
    */
   public DiskResult finish(int slot, long size) throws IOException {
     if (stream != null) {
-      if (stream.written != size) {
-        throw new IllegalStateException("partition stream got " + stream.written + " of " + size + " bytes");
+      if (stream.written() != size) {
+        throw new IllegalStateException("partition stream got " + stream.written() + " of " + size + " bytes");
       }
     } else {
       plan = assembler.plan(spec.withPartition(PartitionSpec.empty(slot, size)), output);
@@ -114,33 +114,20 @@ public final class InPlaceDisk implements AutoCloseable {
     out.close();
   }
 
-  /** Sequential positional writes from the partition offset; each one lets the hasher move on. */
-  private static final class PartitionStream extends OutputStream {
-    private final FileChannel channel;
+  /** Sequential writes from the partition offset; each one lets the hasher move on. */
+  private static final class PartitionStream extends ChannelOutput {
     private final long start;
     private final TrailingDigest digest;
-    private long written;
 
     PartitionStream(FileChannel channel, long start, TrailingDigest digest) {
-      this.channel = channel;
+      super(channel, start);
       this.start = start;
       this.digest = digest;
     }
 
     @Override
-    public void write(int b) throws IOException {
-      write(new byte[] {(byte) b}, 0, 1);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      ByteBuffer buf = ByteBuffer.wrap(b, off, len);
-      long pos = start + written;
-      while (buf.hasRemaining()) {
-        pos += channel.write(buf, pos);
-      }
-      written += len;
-      digest.advance(start + written);
+    protected void appended(long bytes) {
+      digest.advance(start + written());
     }
   }
 }
