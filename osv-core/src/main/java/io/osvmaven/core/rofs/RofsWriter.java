@@ -3,6 +3,7 @@ package io.osvmaven.core.rofs;
 import io.osvmaven.core.BuildListener;
 import io.osvmaven.core.OsvException;
 import io.osvmaven.core.io.AtomicFiles;
+import io.osvmaven.core.io.ChannelOutput;
 import io.osvmaven.core.tree.FileTree;
 import io.osvmaven.core.tree.ReadAhead;
 import java.io.BufferedOutputStream;
@@ -11,9 +12,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 
 /**
@@ -101,6 +104,10 @@ public final class RofsWriter {
         listener.debug("ROFS: adding " + extent.guestPath());
         if (ReadAhead.isSmall(extent.file())) {
           writeSmallFile(extent, read(prefetcher, i, extent), out);
+        } else if (target instanceof ChannelOutput direct) {
+          out.flush();
+          transferFile(extent, direct);
+          pad(extent.file().size(), out);
         } else {
           copyFile(extent, buffer, out);
         }
@@ -166,6 +173,24 @@ public final class RofsWriter {
           + ") disappeared before the ROFS image was written", null, e);
     }
     pad(expected, out);
+  }
+
+  /** A large file copied by the kernel from its file into the image's (no trip through the JVM). */
+  private static void transferFile(RofsLayout.Extent extent, ChannelOutput out) throws IOException {
+    Path source = extent.file().source();
+    long expected = extent.file().size();
+    try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
+      long copied = out.transferFrom(in, expected);
+      if (copied < expected) {
+        throw changed(extent, "shrank to " + copied + " bytes");
+      }
+      if (in.size() > expected) {
+        throw changed(extent, "grew beyond " + expected + " bytes");
+      }
+    } catch (NoSuchFileException e) {
+      throw new OsvException("host file " + source + " (for " + extent.guestPath()
+          + ") disappeared before the ROFS image was written", null, e);
+    }
   }
 
   private static OsvException changed(RofsLayout.Extent extent, String how) {

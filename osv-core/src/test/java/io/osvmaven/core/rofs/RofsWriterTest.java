@@ -246,4 +246,41 @@ class RofsWriterTest {
         .hasMessageContaining("grew beyond 999 bytes");
     assertThat(Files.readAllBytes(image)).containsExactly(42);
   }
+
+  @Test
+  void largeFilesCopiedByTheKernelAreCheckedForChangesToo() throws IOException {
+    int large = 3 * 1024 * 1024 + 7; // beyond what is read ahead whole: copied with transferTo
+    Path shrinks = Files.write(dir.resolve("shrinks"), new byte[large - 100]);
+    FileTree shrank = new FileTree();
+    shrank.root().put(new RegularFile("s", shrinks, large, Attributes.FILE));
+    assertThatThrownBy(() -> new RofsWriter().write(shrank, dir.resolve("a.img")))
+        .isInstanceOf(OsvException.class).hasMessageContaining("/s").hasMessageContaining("shrank to " + (large - 100));
+    assertThat(dir.resolve("a.img")).doesNotExist();
+
+    Path grows = Files.write(dir.resolve("grows"), new byte[large + 1]);
+    FileTree grew = new FileTree();
+    grew.root().put(new RegularFile("g", grows, large, Attributes.FILE));
+    assertThatThrownBy(() -> new RofsWriter().write(grew, dir.resolve("b.img")))
+        .isInstanceOf(OsvException.class).hasMessageContaining("grew beyond " + large + " bytes");
+    assertThat(dir.resolve("b.img")).doesNotExist();
+  }
+
+  @Test
+  void aLargeFileCopiedByTheKernelEqualsOneStreamedThroughTheJvm() throws IOException {
+    byte[] content = new byte[3 * 1024 * 1024 + 7];
+    new java.util.Random(5).nextBytes(content);
+    Path big = Files.write(dir.resolve("big"), content);
+    Path small = Files.writeString(dir.resolve("small"), "tail");
+    FileTree tree = new FileTree();
+    tree.root().put(new RegularFile("big", big, content.length, Attributes.FILE));
+    tree.root().put(new RegularFile("small", small, 4, Attributes.FILE));
+    Path viaKernel = dir.resolve("kernel.img");
+    new RofsWriter().write(tree, viaKernel);
+    java.io.ByteArrayOutputStream viaJvm = new java.io.ByteArrayOutputStream();
+    new RofsWriter().write(tree, viaJvm);
+    assertThat(viaKernel).hasBinaryContent(viaJvm.toByteArray());
+    try (RofsReader r = RofsReader.open(viaKernel, 0); java.io.InputStream in = r.openFile("/big")) {
+      assertThat(in.readAllBytes()).isEqualTo(content);
+    }
+  }
 }
