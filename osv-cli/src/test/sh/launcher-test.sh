@@ -1,0 +1,57 @@
+#!/bin/sh
+# Runs the distribution's bin/osv for real: the first run of a command group writes its class-data-
+# sharing archive, later runs load the tool's classes from it, the output and exit codes are those of
+# `java -jar lib/osv-cli.jar`, the JVM's CDS messages never reach stdout or stderr, and a symlinked
+# launcher finds its distribution.
+# Usage: launcher-test.sh DIST_DIR WORK_DIR
+set -eu
+dist=$1
+work=$2
+rm -rf "$work"
+mkdir -p "$work"
+export OSV_CACHE_DIR="$work/cache"
+osv=$dist/bin/osv
+failures=0
+fail() {
+  echo "launcher-test: FAILED: $*" >&2
+  failures=$((failures + 1))
+}
+
+java -jar "$dist/lib/osv-cli.jar" profile list > "$work/expected.txt"
+
+"$osv" profile list > "$work/first.txt" 2> "$work/first.err" || fail "first run exited $?"
+cmp -s "$work/expected.txt" "$work/first.txt" || fail "first run printed something else than java -jar"
+[ -s "$work/first.err" ] && fail "first run wrote to stderr: $(cat "$work/first.err")"
+ls "$OSV_CACHE_DIR"/profile-*.jsa > /dev/null 2>&1 || fail "no archive for the profile group in $OSV_CACHE_DIR"
+ls -A "$OSV_CACHE_DIR" | grep -q '^\.' && fail "a temporary archive was left behind"
+
+OSV_JAVA_OPTS="-Xlog:class+load:file=$work/classes.txt" "$osv" profile list > "$work/second.txt" 2> "$work/second.err" \
+  || fail "second run exited $?"
+cmp -s "$work/expected.txt" "$work/second.txt" || fail "second run printed something else than java -jar"
+[ -s "$work/second.err" ] && fail "second run wrote to stderr: $(cat "$work/second.err")"
+grep -q 'io.osvmaven.cli.Main source: shared objects file' "$work/classes.txt" \
+  || fail "the second run did not load the tool's classes from the archive"
+
+# exit codes pass through, on the archive-writing run (a new group) and on a cached one
+status=0
+"$osv" xen select --preset no-such-preset > /dev/null 2> "$work/usage.err" || status=$?
+[ "$status" -ne 0 ] || fail "a failing command exited 0"
+status2=0
+"$osv" xen select --preset no-such-preset > /dev/null 2>&1 || status2=$?
+[ "$status2" -eq "$status" ] || fail "exit code $status2 with the archive, $status without"
+grep -q 'warning\]\[cds' "$work/usage.err" && fail "CDS messages reached stderr"
+
+mkdir -p "$work/bin"
+ln -s "$osv" "$work/bin/osv"
+"$work/bin/osv" profile list > "$work/linked.txt" || fail "symlinked launcher exited $?"
+cmp -s "$work/expected.txt" "$work/linked.txt" || fail "symlinked launcher printed something else"
+
+rm -rf "$OSV_CACHE_DIR"
+OSV_CDS=off "$osv" profile list > "$work/off.txt" || fail "OSV_CDS=off exited $?"
+cmp -s "$work/expected.txt" "$work/off.txt" || fail "OSV_CDS=off printed something else"
+[ -e "$OSV_CACHE_DIR" ] && fail "OSV_CDS=off wrote an archive"
+
+if [ "$failures" -ne 0 ]; then
+  exit 1
+fi
+echo "launcher-test: bin/osv OK"
