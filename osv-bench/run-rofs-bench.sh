@@ -4,8 +4,10 @@
 # RUNS times after one warm-up, and reports medians in seconds:
 #   baseline    find TREE -type f -print0 | sort -z | xargs -0 cat > OUT   (read every file once,
 #               write one file; GNU cat copies in the kernel with copy_file_range where it can)
-#   cli         java -jar osv-cli-*-all.jar image build ...                (JVM start included;
-#               ROFS + kernel-less raw disk + descriptor, every run a full rebuild)
+#   cli         bin/osv image build ... from the osv-cli distribution       (JVM start included;
+#               ROFS written into a kernel-less raw disk + descriptor, every run a full rebuild; the
+#               warm-up run writes the launcher's class-data-sharing archive)
+#   cli-jar     java -jar lib/osv-cli.jar image build ...                  (the same without the launcher)
 #   in-process  JMH RofsBuildBenchmark.rofs: manifest -> tree -> ROFS in a warm JVM
 #   image       JMH RofsBuildBenchmark.image: what the CLI does, in a warm JVM
 #   zfs         JMH RofsBuildBenchmark.zfs: manifest -> tree -> ZFS pool in a warm JVM
@@ -25,13 +27,16 @@ TREES=${TREES:-big small}
 JAVA=${JAVA:-java}
 
 bench_jar=$here/target/osv-bench.jar
-cli_jar=$(ls "$root"/osv-cli/target/osv-cli-*-all.jar 2>/dev/null | head -n 1 || true)
-if [[ ! -f $bench_jar || -z $cli_jar ]]; then
-  echo "missing $bench_jar or osv-cli/target/osv-cli-*-all.jar: run 'mvn -B package -DskipTests' first" >&2
+cli_dist=$(ls -d "$root"/osv-cli/target/osv-cli-*-dist/osv-cli-* 2>/dev/null | head -n 1 || true)
+if [[ ! -f $bench_jar || -z $cli_dist ]]; then
+  echo "missing $bench_jar or the osv-cli distribution: run 'mvn -B package -DskipTests' first" >&2
   exit 1
 fi
+cli_jar=$cli_dist/lib/osv-cli.jar
 mkdir -p "$WORK"
 WORK=$(cd "$WORK" && pwd)
+export OSV_CACHE_DIR=$WORK/osv-cli-cache JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v "$JAVA")")")")}
+rm -rf "$OSV_CACHE_DIR"
 
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
@@ -74,6 +79,10 @@ reset_baseline() { rm -f "$baseline_out"; }
 reset_cli() { rm -rf "$cli_dir"; mkdir -p "$cli_dir"; }
 run_baseline() { (cd "$tree_root" && find tree -type f -print0 | sort -z | xargs -0 cat > "$baseline_out"); }
 run_cli() {
+  "$cli_dist/bin/osv" image build --manifest "$tree_root/usr.manifest" --base-dir "$tree_root" \
+    --output "$cli_dir/$tree.img" > /dev/null 2>&1
+}
+run_cli_jar() {
   "$JAVA" -jar "$cli_jar" image build --manifest "$tree_root/usr.manifest" --base-dir "$tree_root" \
     --output "$cli_dir/$tree.img" > /dev/null 2>&1
 }
@@ -88,7 +97,7 @@ jmh_median() {
   median "${times[@]}"
 }
 
-declare -A base cli inproc image zfs
+declare -A base cli clijar inproc image zfs
 for tree in $TREES; do
   tree_root=$WORK/$tree
   baseline_out=$tree_root/baseline.out
@@ -96,6 +105,7 @@ for tree in $TREES; do
   echo "== $tree ($(du -sh "$tree_root/tree" | cut -f1)), $RUNS runs after one warm-up"
   base[$tree]=$(time_runs baseline reset_baseline run_baseline)
   cli[$tree]=$(time_runs cli reset_cli run_cli)
+  clijar[$tree]=$(time_runs cli-jar reset_cli run_cli_jar)
   inproc[$tree]=$(jmh_median rofs)
   image[$tree]=$(jmh_median image)
   zfs[$tree]=$(jmh_median zfs)
@@ -124,12 +134,12 @@ done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "== results (median seconds; goal: ratios <= 1.3)"
-echo "| tree | baseline s | CLI s | in-process s | in-process image s | CLI / baseline | in-process / baseline | in-process image / baseline |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| tree | baseline s | CLI (bin/osv) s | CLI (java -jar) s | in-process s | in-process image s | CLI / baseline | CLI java -jar / baseline | in-process / baseline | in-process image / baseline |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 for tree in $TREES; do
-  echo "| $tree | ${base[$tree]} | ${cli[$tree]} | ${inproc[$tree]} | ${image[$tree]} |" \
-    "$(ratio "${cli[$tree]}" "${base[$tree]}") | $(ratio "${inproc[$tree]}" "${base[$tree]}") |" \
-    "$(ratio "${image[$tree]}" "${base[$tree]}") |"
+  echo "| $tree | ${base[$tree]} | ${cli[$tree]} | ${clijar[$tree]} | ${inproc[$tree]} | ${image[$tree]} |" \
+    "$(ratio "${cli[$tree]}" "${base[$tree]}") | $(ratio "${clijar[$tree]}" "${base[$tree]}") |" \
+    "$(ratio "${inproc[$tree]}" "${base[$tree]}") | $(ratio "${image[$tree]}" "${base[$tree]}") |"
 done
 
 echo "== ZFS (issue 5 goals: ZFS / ROFS <= 2, both in-process)"
