@@ -97,7 +97,7 @@ public final class ReadAhead implements AutoCloseable {
 
   private static byte[] read(RegularFile file) {
     Path source = file.source();
-    try (InputStream in = Files.newInputStream(source)) {
+    try (InputStream in = SourceFiles.open(source)) {
       // one byte more than recorded, to notice a file that grew
       return in.readNBytes((int) file.size() + 1);
     } catch (IOException e) {
