@@ -20,7 +20,15 @@ final class GuestPaths {
           .replace("\n", "\\n") + "' contains a NUL or newline character");
     }
     List<String> parts = new ArrayList<>();
-    for (String part : guestPath.split("/")) {
+    // scanned with indexOf: String.split builds an intermediate list and array on every call
+    int start = 1;
+    while (start <= guestPath.length()) {
+      int end = guestPath.indexOf('/', start);
+      if (end < 0) {
+        end = guestPath.length();
+      }
+      String part = guestPath.substring(start, end);
+      start = end + 1;
       if (part.isEmpty() || part.equals(".")) {
         continue;
       }
@@ -35,6 +43,27 @@ final class GuestPaths {
       }
     }
     return parts;
+  }
+
+  /**
+   * Whether {@code path} from {@code from} to its end is one component that normalising leaves as it
+   * is: not empty, not "." or "..", no '/', NUL or newline.
+   */
+  static boolean isPlainName(String path, int from) {
+    int length = path.length() - from;
+    if (length == 0) {
+      return false;
+    }
+    if (length <= 2 && path.charAt(from) == '.' && path.charAt(path.length() - 1) == '.') {
+      return false; // "." or ".."
+    }
+    for (int i = from; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c == '/' || c == '\0' || c == '\n') {
+        return false;
+      }
+    }
+    return true;
   }
 
   static String join(List<String> parts) {

@@ -3,6 +3,8 @@ package io.osvmaven.core.manifest;
 import io.osvmaven.core.OsvException;
 import io.osvmaven.core.tree.FileTree;
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -12,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
  * Turns manifest lines into guest entries the way OSv's image tools do (§2.2): {@code /**} and
@@ -87,15 +88,15 @@ public final class ManifestResolver {
   }
 
   private ResolvedEntry classify(ManifestLine line, String guest, Path given, Path resolved) {
+    String where = line.where();
     if (Files.isSymbolicLink(resolved)) {
-      return new ResolvedEntry.Link(guest, HostSymlinks.readLink(resolved, line.where()),
-          line.where());
+      return new ResolvedEntry.Link(guest, HostSymlinks.readLink(resolved, where), where);
     }
     if (Files.isDirectory(resolved)) {
-      return new ResolvedEntry.EmptyDirectory(guest, line.where());
+      return new ResolvedEntry.EmptyDirectory(guest, where);
     }
     if (Files.isRegularFile(resolved)) {
-      return new ResolvedEntry.HostFile(guest, resolved, line.where());
+      return new ResolvedEntry.HostFile(guest, resolved, where);
     }
     String via = resolved.equals(given) ? "" : " (reached through the host symlink " + given + ")";
     if (Files.exists(resolved, LinkOption.NOFOLLOW_LINKS)) {
@@ -117,52 +118,85 @@ public final class ManifestResolver {
       throw error(line, "host directory " + root + " of a '/**' mapping does not exist",
           "relative host paths are resolved against " + baseDir);
     }
-    return walk(line, root, guestDir, root);
+    List<ResolvedEntry> result = new ArrayList<>();
+    walk(line, line.where(), root, guestDir, result);
+    return result;
   }
 
   /**
-   * The entries below {@code dir}: its files in name order, then each sub-directory's entries. Sibling
-   * sub-directories are walked in parallel (the walk is bound by stat calls), and their results joined in
-   * name order, so the output does not depend on scheduling.
+   * The entries below {@code dir}: its files in name order, then each sub-directory's entries, in name
+   * order. Guest paths are built by appending names to the directory's guest prefix: a tree of many small
+   * files is dominated by per-entry work, so each entry costs one lstat and no path arithmetic.
    */
-  private List<ResolvedEntry> walk(ManifestLine line, Path root, String guestDir, Path dir) {
-    List<Path> children;
-    try (Stream<Path> list = Files.list(dir)) {
-      children = new ArrayList<>(list.toList());
-    } catch (IOException e) {
-      throw new OsvException(line.where() + ": cannot list host directory " + dir + ": " + e,
-          null, e);
-    }
-    children.sort(Comparator.comparing(p -> p.getFileName().toString(), FileTree.NAME_ORDER));
-    List<ResolvedEntry> result = new ArrayList<>();
-    List<Path> subdirs = new ArrayList<>();
-    for (Path child : children) {
-      // one lstat per entry: a tree of small files is dominated by stat calls
-      BasicFileAttributes a = attributes(line, child);
+  private void walk(ManifestLine line, String where, Path dir, String guestPrefix,
+      List<ResolvedEntry> result) {
+    List<Child> children = list(where, dir);
+    List<Child> subdirs = new ArrayList<>();
+    for (Child child : children) {
+      BasicFileAttributes a = attributes(where, child.path);
       if (a.isDirectory()) {
         subdirs.add(child);
         continue;
       }
-      String relative = root.relativize(child).toString().replace(child.getFileSystem()
-          .getSeparator(), "/");
+      String guest = guestPrefix.concat(child.name);
       if (a.isRegularFile() && a instanceof PosixFileAttributes posix) {
-        result.add(new ResolvedEntry.HostFile(guestDir + relative, child, line.where(), a.size(),
-            TreeComposer.executable(posix.permissions())));
+        result.add(new ResolvedEntry.HostFile(guest, child.path, where, a.size(),
+            TreeComposer.executable(posix.permissions()), a.lastModifiedTime().toMillis()));
       } else if (a.isRegularFile()) {
-        result.add(new ResolvedEntry.HostFile(guestDir + relative, child, line.where()));
-      } else if (!Files.isDirectory(child)) {
-        Path resolved = HostSymlinks.unsymlink(child, line.where());
-        result.add(classify(line, guestDir + relative, child, resolved));
+        result.add(new ResolvedEntry.HostFile(guest, child.path, where));
+      } else if (!Files.isDirectory(child.path)) {
+        Path resolved = HostSymlinks.unsymlink(child.path, where);
+        result.add(classify(line, guest, child.path, resolved));
       }
     }
-    List<List<ResolvedEntry>> below = (subdirs.size() > 1 ? subdirs.parallelStream() : subdirs.stream())
-        .map(subdir -> walk(line, root, guestDir, subdir))
-        .toList();
-    below.forEach(result::addAll);
-    return result;
+    for (Child subdir : subdirs) {
+      walk(line, where, subdir.path, guestPrefix + subdir.name + "/", result);
+    }
   }
 
-  private static BasicFileAttributes attributes(ManifestLine line, Path child) {
+  /** A directory entry with its name, which the walk sorts by and appends to guest paths. */
+  private static final class Child {
+    final String name;
+    final Path path;
+
+    Child(String name, Path path) {
+      this.name = name;
+      this.path = path;
+    }
+  }
+
+  private static final Comparator<Child> BY_NAME = new Comparator<>() {
+    @Override
+    public int compare(Child a, Child b) {
+      return FileTree.NAME_ORDER.compare(a.name, b.name);
+    }
+  };
+
+  /** The entries of {@code dir}, sorted by name bytes. */
+  private static List<Child> list(String where, Path dir) {
+    List<Child> children = new ArrayList<>();
+    String separator = dir.getFileSystem().getSeparator();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      for (Path child : entries) {
+        // the name is the text after the last separator: cheaper than getFileName(), and the path's
+        // string stays cached for its later users (messages, the written manifest)
+        String path = child.toString();
+        children.add(new Child(path.substring(path.lastIndexOf(separator) + 1), child));
+      }
+    } catch (IOException e) {
+      throw cannotList(where, dir, e);
+    } catch (DirectoryIteratorException e) {
+      throw cannotList(where, dir, e.getCause());
+    }
+    children.sort(BY_NAME);
+    return children;
+  }
+
+  private static OsvException cannotList(String where, Path dir, IOException e) {
+    return new OsvException(where + ": cannot list host directory " + dir + ": " + e, null, e);
+  }
+
+  private static BasicFileAttributes attributes(String where, Path child) {
     try {
       try {
         return Files.readAttributes(child, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -170,7 +204,7 @@ public final class ManifestResolver {
         return Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       }
     } catch (IOException e) {
-      throw new OsvException(line.where() + ": cannot read host file " + child + ": " + e, null, e);
+      throw new OsvException(where + ": cannot read host file " + child + ": " + e, null, e);
     }
   }
 

@@ -28,7 +28,7 @@ public final class ManifestWriter {
   public static String render(FileTree tree) {
     StringBuilder out = new StringBuilder("[manifest]\n");
     try {
-      tree.sorted().walk(new TreeVisitor() {
+      tree.walkInNameOrder(new TreeVisitor() {
         @Override
         public void preVisitDirectory(String path, Directory dir) {
           if (!path.equals("/") && dir.size() == 0) {
@@ -68,15 +68,33 @@ public final class ManifestWriter {
         || (guest.contains("/&/") && host.endsWith("/&"))) {
       throw unwritable(guest, "the line would be read as a '/**' or '/&/' pattern");
     }
-    out.append(guest).append(": ").append(host.replace("%", "%%")).append('\n');
+    out.append(guest).append(": ").append(host.indexOf('%') < 0 ? host : host.replace("%", "%%"))
+        .append('\n');
   }
 
   private static void check(String guest, String text, String what) {
-    if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 || text.contains(": ")
-        || !text.equals(text.strip())) {
+    if (!writable(text)) {
       throw unwritable(guest, "the " + what + " '" + text
           + "' contains a line break or ': ', or starts or ends with blanks");
     }
+  }
+
+  /**
+   * No line break, no ": ", no blank at either end (as {@link String#strip} sees blanks). One pass over
+   * the text: every line of a big tree's manifest is checked.
+   */
+  private static boolean writable(String text) {
+    int n = text.length();
+    if (n > 0 && (Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(n - 1)))) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' || c == ':' && i + 1 < n && text.charAt(i + 1) == ' ') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static OsvException unwritable(String guest, String why) {

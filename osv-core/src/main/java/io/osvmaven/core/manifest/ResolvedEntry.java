@@ -16,19 +16,27 @@ public sealed interface ResolvedEntry {
 
   /**
    * A regular file whose content is the host file (already resolved through host symlinks). A directory
-   * walk that has just read the file's attributes passes its size and execute bit along ({@code size}
-   * -1 when unknown), so composing the tree does not stat the file again.
+   * walk that has just read the file's attributes passes its size, execute bit and modification time
+   * along ({@code size} and {@code modifiedMillis} -1 when unknown), so neither composing the tree nor
+   * the up-to-date check has to stat the file again.
+   *
+   * @param modifiedMillis the host file's modification time in milliseconds since the epoch, as read
+   *     when its size was; only for up-to-date checks, never written into an image
    */
-  record HostFile(String guestPath, Path host, String origin, long size, boolean executable)
-      implements ResolvedEntry {
+  record HostFile(String guestPath, Path host, String origin, long size, boolean executable,
+      long modifiedMillis) implements ResolvedEntry {
     public HostFile {
       Objects.requireNonNull(guestPath, "guestPath");
       Objects.requireNonNull(host, "host");
       Objects.requireNonNull(origin, "origin");
     }
 
+    public HostFile(String guestPath, Path host, String origin, long size, boolean executable) {
+      this(guestPath, host, origin, size, executable, -1);
+    }
+
     public HostFile(String guestPath, Path host, String origin) {
-      this(guestPath, host, origin, -1, false);
+      this(guestPath, host, origin, -1, false, -1);
     }
   }
 

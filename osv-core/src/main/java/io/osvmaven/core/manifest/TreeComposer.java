@@ -38,6 +38,9 @@ public final class TreeComposer {
   private final FileTree tree;
   /** Where each guest path came from, for messages; implied directories name the entry that needed them. */
   private final Map<String, String> origins = new HashMap<>();
+  /** The directory the last file or symlink went into, and its normalised guest path ("" for "/"). */
+  private Directory lastParent;
+  private String lastParentPath;
 
   /**
    * @param mtimeSeconds modification time of every entry (the project's output timestamp)
@@ -61,6 +64,9 @@ public final class TreeComposer {
   }
 
   public TreeComposer add(ResolvedEntry entry) {
+    if (!(entry instanceof ResolvedEntry.EmptyDirectory) && addToLastParent(entry)) {
+      return this;
+    }
     List<String> parts = GuestPaths.components(entry.guestPath(), entry.origin());
     boolean directory = entry instanceof ResolvedEntry.EmptyDirectory;
     if (!directory && parts.isEmpty()) {
@@ -75,26 +81,48 @@ public final class TreeComposer {
       dir = descend(dir, parts.get(i), at.toString(), entry, i == parts.size() - 1);
     }
     if (!directory) {
-      String name = parts.get(parts.size() - 1);
-      String path = GuestPaths.join(parts);
-      Node replacement = leaf(entry, name);
-      Node existing = dir.child(name);
-      if (existing instanceof Directory) {
-        throw new OsvException(path + " is a directory (" + origins.get(path) + ") but "
-            + entry.origin() + " maps a " + kind(entry) + " onto it",
-            "remove one of the two entries, or map the " + kind(entry) + " to another guest path");
-      }
-      if (existing != null) {
-        if (existing.equals(replacement)) {
-          listener.debug(path + ": " + entry.origin() + " repeats " + origins.get(path));
-        } else {
-          listener.info(path + ": " + entry.origin() + " overrides " + origins.get(path));
-        }
-      }
-      dir.put(replacement);
-      origins.put(path, entry.origin());
+      putLeaf(dir, parts.get(parts.size() - 1), GuestPaths.join(parts), entry);
+      lastParent = dir;
+      lastParentPath = at.toString();
     }
     return this;
+  }
+
+  /**
+   * Adds a file or symlink whose guest path is a plain name inside the directory the previous one went
+   * into, without splitting and normalising the path again: a directory walk yields its files one
+   * directory after the other, so this is the common case.
+   *
+   * @return false if the entry goes elsewhere (or its path needs normalising): the caller adds it
+   */
+  private boolean addToLastParent(ResolvedEntry entry) {
+    String path = entry.guestPath();
+    int slash = path.lastIndexOf('/');
+    if (lastParentPath == null || slash != lastParentPath.length() || !path.startsWith(lastParentPath)
+        || !GuestPaths.isPlainName(path, slash + 1)) {
+      return false;
+    }
+    putLeaf(lastParent, path.substring(slash + 1), path, entry);
+    return true;
+  }
+
+  private void putLeaf(Directory dir, String name, String path, ResolvedEntry entry) {
+    Node replacement = leaf(entry, name);
+    Node existing = dir.child(name);
+    if (existing instanceof Directory) {
+      throw new OsvException(path + " is a directory (" + origins.get(path) + ") but "
+          + entry.origin() + " maps a " + kind(entry) + " onto it",
+          "remove one of the two entries, or map the " + kind(entry) + " to another guest path");
+    }
+    if (existing != null) {
+      if (existing.equals(replacement)) {
+        listener.debug(path + ": " + entry.origin() + " repeats " + origins.get(path));
+      } else {
+        listener.info(path + ": " + entry.origin() + " overrides " + origins.get(path));
+      }
+    }
+    dir.put(replacement);
+    origins.put(path, entry.origin());
   }
 
   private Directory descend(Directory dir, String name, String path, ResolvedEntry entry,
@@ -121,13 +149,16 @@ public final class TreeComposer {
     ResolvedEntry.HostFile file = (ResolvedEntry.HostFile) entry;
     Path host = file.host();
     if (file.size() >= 0) {
-      return new RegularFile(name, host, file.size(), file.executable() ? executableAttributes : fileAttributes);
+      return new RegularFile(name, host, file.size(),
+          file.executable() ? executableAttributes : fileAttributes, file.modifiedMillis());
     }
-    // one stat for type, size and mode in the common case; the checks below give the error messages
+    // one stat for type, size, mode and mtime in the common case; the checks below give the error messages
     try {
       PosixFileAttributes a = Files.readAttributes(host, PosixFileAttributes.class);
       if (a.isRegularFile()) {
-        return new RegularFile(name, host, a.size(), executable(a.permissions()) ? executableAttributes : fileAttributes);
+        return new RegularFile(name, host, a.size(),
+            executable(a.permissions()) ? executableAttributes : fileAttributes,
+            a.lastModifiedTime().toMillis());
       }
     } catch (IOException | UnsupportedOperationException e) {
       // not there, or not a POSIX filesystem: fall through
@@ -139,7 +170,8 @@ public final class TreeComposer {
     }
     try {
       return new RegularFile(name, host, Files.size(host),
-          isExecutable(host) ? executableAttributes : fileAttributes);
+          isExecutable(host) ? executableAttributes : fileAttributes,
+          Files.getLastModifiedTime(host).toMillis());
     } catch (IOException e) {
       throw new OsvException(entry.origin() + ": cannot read host file " + host + ": " + e, null, e);
     }

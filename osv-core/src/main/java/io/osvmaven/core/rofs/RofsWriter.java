@@ -6,14 +6,11 @@ import io.osvmaven.core.io.AtomicFiles;
 import io.osvmaven.core.io.ChannelOutput;
 import io.osvmaven.core.tree.FileTree;
 import io.osvmaven.core.tree.ReadAhead;
-import java.io.BufferedOutputStream;
+import io.osvmaven.core.tree.SourceFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -30,12 +27,14 @@ import java.util.Objects;
  *       (the Python tool always pads with {@code 512 - S % 512} bytes, a whole block in that case).
  * </ul>
  *
- * <p>File content is streamed in chunks, never held whole; the layout is computed from the sizes
- * recorded in the tree before anything is written, so limits fail fast and the superblock comes first.
+ * <p>File content is streamed in chunks, never held whole (small files are read whole into the image
+ * buffer); the layout is computed from the sizes recorded in the tree before anything is written, so
+ * limits fail fast and the superblock comes first. Files are read one after the other on the calling
+ * thread: for trees of many small files the time goes into open/read/close calls, and reading ahead on
+ * other threads measured slower in a fresh JVM (the compiler threads hold the other cores, and per-file
+ * futures and buffers cost more than they hide).
  */
 public final class RofsWriter {
-
-  private static final int CHUNK = 64 * 1024;
 
   private final BuildListener listener;
 
@@ -93,24 +92,24 @@ public final class RofsWriter {
   }
 
   private RofsResult write(RofsLayout layout, OutputStream target) throws IOException {
-    BufferedOutputStream out = new BufferedOutputStream(target, CHUNK);
+    ImageOutput out = new ImageOutput(target);
     RofsSuperblock superblock = RofsSuperblock.of(layout.firstTableBlock, layout.tableBlocks(),
         layout.dirEntries.size(), layout.symlinks.size(), layout.inodes.size());
     out.write(superblock.toBlock());
-    byte[] buffer = new byte[CHUNK];
-    try (ReadAhead prefetcher = new ReadAhead(layout.extents.stream().map(RofsLayout.Extent::file).toList())) {
-      for (int i = 0; i < layout.extents.size(); i++) {
-        RofsLayout.Extent extent = layout.extents.get(i);
+    // the message is built only for a listener that shows it: one string per file adds up
+    boolean debug = listener.debugEnabled();
+    for (RofsLayout.Extent extent : layout.extents) {
+      if (debug) {
         listener.debug("ROFS: adding " + extent.guestPath());
-        if (ReadAhead.isSmall(extent.file())) {
-          writeSmallFile(extent, read(prefetcher, i, extent), out);
-        } else if (target instanceof ChannelOutput direct) {
-          out.flush();
-          transferFile(extent, direct);
-          pad(extent.file().size(), out);
-        } else {
-          copyFile(extent, buffer, out);
-        }
+      }
+      if (ReadAhead.isSmall(extent.file())) {
+        writeSmallFile(extent, out);
+      } else if (target instanceof ChannelOutput direct) {
+        out.flush();
+        transferFile(extent, direct);
+        out.padBlock(extent.file().size());
+      } else {
+        copyFile(extent, out);
       }
     }
     writeTables(layout, out);
@@ -121,65 +120,49 @@ public final class RofsWriter {
         layout.dirEntries.size(), layout.symlinks.size(), layout.inodes.size(), files, layout.fileBytes);
   }
 
-  /** Copies exactly the recorded size and pads the last block; any other size means the file changed. */
-  private static byte[] read(ReadAhead prefetcher, int index, RofsLayout.Extent extent) throws IOException {
-    try {
-      return prefetcher.take(index);
+  /** Reads the file whole into the image buffer; any size but the recorded one means it changed. */
+  private static void writeSmallFile(RofsLayout.Extent extent, ImageOutput out) throws IOException {
+    int expected = (int) extent.file().size();
+    int read;
+    try (InputStream in = SourceFiles.open(extent.file().source())) {
+      read = out.readSmallFile(in, expected);
     } catch (NoSuchFileException e) {
-      throw new OsvException("host file " + extent.file().source() + " (for " + extent.guestPath()
-          + ") disappeared before the ROFS image was written", null, e);
+      throw disappeared(extent, e);
     }
-  }
-
-  private static void writeSmallFile(RofsLayout.Extent extent, byte[] content, OutputStream out)
-      throws IOException {
-    long expected = extent.file().size();
-    if (content.length < expected) {
-      throw changed(extent, "shrank to " + content.length + " bytes");
+    if (read < expected) {
+      throw changed(extent, "shrank to " + read + " bytes");
     }
-    if (content.length > expected) {
+    if (read > expected) {
       throw changed(extent, "grew beyond " + expected + " bytes");
     }
-    out.write(content);
-    pad(expected, out);
+    out.padBlock(expected);
   }
 
-  private static void pad(long size, OutputStream out) throws IOException {
-    int tail = (int) (size % RofsFormat.BLOCK_SIZE);
-    if (tail != 0) {
-      out.write(new byte[RofsFormat.BLOCK_SIZE - tail]);
-    }
-  }
-
-  private static void copyFile(RofsLayout.Extent extent, byte[] buffer, OutputStream out)
-      throws IOException {
-    Path source = extent.file().source();
+  /** Streams exactly the recorded size in chunks and pads the last block. */
+  private static void copyFile(RofsLayout.Extent extent, ImageOutput out) throws IOException {
     long expected = extent.file().size();
     long copied = 0;
-    try (InputStream in = Files.newInputStream(source)) {
+    try (InputStream in = SourceFiles.open(extent.file().source())) {
       while (copied < expected) {
-        int n = in.read(buffer, 0, (int) Math.min(buffer.length, expected - copied));
+        int n = out.readChunk(in, expected - copied);
         if (n < 0) {
           throw changed(extent, "shrank to " + copied + " bytes");
         }
-        out.write(buffer, 0, n);
         copied += n;
       }
       if (in.read() >= 0) {
         throw changed(extent, "grew beyond " + expected + " bytes");
       }
     } catch (NoSuchFileException e) {
-      throw new OsvException("host file " + source + " (for " + extent.guestPath()
-          + ") disappeared before the ROFS image was written", null, e);
+      throw disappeared(extent, e);
     }
-    pad(expected, out);
+    out.padBlock(expected);
   }
 
   /** A large file copied by the kernel from its file into the image's (no trip through the JVM). */
   private static void transferFile(RofsLayout.Extent extent, ChannelOutput out) throws IOException {
-    Path source = extent.file().source();
     long expected = extent.file().size();
-    try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
+    try (FileChannel in = FileChannel.open(extent.file().source(), StandardOpenOption.READ)) {
       long copied = out.transferFrom(in, expected);
       if (copied < expected) {
         throw changed(extent, "shrank to " + copied + " bytes");
@@ -188,9 +171,13 @@ public final class RofsWriter {
         throw changed(extent, "grew beyond " + expected + " bytes");
       }
     } catch (NoSuchFileException e) {
-      throw new OsvException("host file " + source + " (for " + extent.guestPath()
-          + ") disappeared before the ROFS image was written", null, e);
+      throw disappeared(extent, e);
     }
+  }
+
+  private static OsvException disappeared(RofsLayout.Extent extent, NoSuchFileException e) {
+    return new OsvException("host file " + extent.file().source() + " (for " + extent.guestPath()
+        + ") disappeared before the ROFS image was written", null, e);
   }
 
   private static OsvException changed(RofsLayout.Extent extent, String how) {
@@ -199,28 +186,22 @@ public final class RofsWriter {
         + " bytes and " + how, "do not modify the inputs during the build");
   }
 
-  private static void writeTables(RofsLayout layout, OutputStream out) throws IOException {
-    ByteBuffer record = ByteBuffer.allocate(RofsFormat.INODE_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+  private static void writeTables(RofsLayout layout, ImageOutput out) throws IOException {
     for (RofsLayout.DirEntry entry : layout.dirEntries) {
-      record.clear();
-      record.putLong(entry.inode()).putShort((short) entry.name().length);
-      out.write(record.array(), 0, record.position());
+      out.putLong(entry.inode());
+      out.putShort(entry.name().length);
       out.write(entry.name());
     }
     for (byte[] target : layout.symlinks) {
-      record.clear();
-      record.putShort((short) target.length);
-      out.write(record.array(), 0, record.position());
+      out.putShort(target.length);
       out.write(target);
     }
     for (RofsLayout.Inode inode : layout.inodes) {
-      record.clear();
-      record.putLong(inode.mode).putLong(inode.number).putLong(inode.dataOffset).putLong(inode.count);
-      out.write(record.array(), 0, record.position());
+      out.putLong(inode.mode);
+      out.putLong(inode.number);
+      out.putLong(inode.dataOffset);
+      out.putLong(inode.count);
     }
-    int tail = (int) (layout.tableBytes % RofsFormat.BLOCK_SIZE);
-    if (tail != 0) {
-      out.write(new byte[RofsFormat.BLOCK_SIZE - tail]);
-    }
+    out.padBlock(layout.tableBytes);
   }
 }

@@ -15,11 +15,23 @@ public final class Directory implements Node {
 
   private final String name;
   private Attributes attributes;
-  private final Map<String, Node> children = new LinkedHashMap<>();
+  private final Map<String, Node> children;
 
   public Directory(String name, Attributes attributes) {
     this.name = Objects.requireNonNull(name, "name");
     this.attributes = Objects.requireNonNull(attributes, "attributes");
+    this.children = new LinkedHashMap<>();
+  }
+
+  /** A directory holding {@code children} in this order, whose names are those of nodes already in a tree. */
+  Directory(String name, Attributes attributes, Node[] children) {
+    this.name = name;
+    this.attributes = attributes;
+    // sized for all children at once: copies of big directories would otherwise rehash several times
+    this.children = new LinkedHashMap<>((int) (children.length / 0.75f) + 1);
+    for (Node child : children) {
+      this.children.put(child.name(), child);
+    }
   }
 
   @Override
@@ -39,6 +51,11 @@ public final class Directory implements Node {
   /** The children in insertion order (read-only view). */
   public Collection<Node> children() {
     return Collections.unmodifiableCollection(children.values());
+  }
+
+  /** A snapshot of the children in insertion order, for walks that must not pay for an iterator view. */
+  Node[] childArray() {
+    return children.values().toArray(new Node[0]);
   }
 
   public Node child(String childName) {

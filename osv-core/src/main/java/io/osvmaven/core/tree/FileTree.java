@@ -2,6 +2,7 @@ package io.osvmaven.core.tree;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -90,57 +91,57 @@ public final class FileTree {
 
   /** Number of entries, the root included. */
   public int countEntries() {
-    int[] count = {0};
-    try {
-      walk(new TreeVisitor() {
-        @Override
-        public void preVisitDirectory(String path, Directory dir) {
-          count[0]++;
-        }
+    return countEntries(root);
+  }
 
-        @Override
-        public void visitFile(String path, RegularFile file) {
-          count[0]++;
-        }
-
-        @Override
-        public void visitSymlink(String path, Symlink link) {
-          count[0]++;
-        }
-      });
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+  // counted and summed by plain recursion: a walk would build every entry's guest path for nothing
+  private static int countEntries(Directory dir) {
+    int count = 1;
+    for (Node child : dir.children()) {
+      count += child instanceof Directory d ? countEntries(d) : 1;
     }
-    return count[0];
+    return count;
   }
 
   /** Total bytes of all regular files. */
   public long totalFileBytes() {
-    long[] total = {0};
-    try {
-      walk(new TreeVisitor() {
-        @Override
-        public void visitFile(String path, RegularFile file) {
-          total[0] += file.size();
-        }
-      });
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+    return totalFileBytes(root);
+  }
+
+  private static long totalFileBytes(Directory dir) {
+    long total = 0;
+    for (Node child : dir.children()) {
+      if (child instanceof Directory d) {
+        total += totalFileBytes(d);
+      } else if (child instanceof RegularFile f) {
+        total += f.size();
+      }
     }
-    return total[0];
+    return total;
   }
 
   /** Depth-first walk in child order: directories are pre- and post-visited around their children. */
   public void walk(TreeVisitor visitor) throws IOException {
-    walk("/", root, visitor);
+    walk("/", root, visitor, false);
   }
 
-  private static void walk(String path, Directory dir, TreeVisitor visitor) throws IOException {
+  /**
+   * Like {@link #walk}, but each directory's children in {@link #NAME_ORDER}, as {@link #sorted()}'s copy
+   * would list them, without copying the tree.
+   */
+  public void walkInNameOrder(TreeVisitor visitor) throws IOException {
+    walk("/", root, visitor, true);
+  }
+
+  private static void walk(String path, Directory dir, TreeVisitor visitor, boolean nameOrder)
+      throws IOException {
     visitor.preVisitDirectory(path, dir);
-    for (Node child : dir.children()) {
-      String childPath = path.equals("/") ? "/" + child.name() : path + "/" + child.name();
+    // one concat per entry: walks run several times per build over every entry of the tree
+    String prefix = path.equals("/") ? path : path.concat("/");
+    for (Node child : nameOrder ? inNameOrder(dir) : dir.childArray()) {
+      String childPath = prefix.concat(child.name());
       if (child instanceof Directory d) {
-        walk(childPath, d, visitor);
+        walk(childPath, d, visitor, nameOrder);
       } else if (child instanceof RegularFile f) {
         visitor.visitFile(childPath, f);
       } else if (child instanceof Symlink s) {
@@ -156,14 +157,33 @@ public final class FileTree {
   }
 
   private static Directory sortedCopy(Directory dir) {
-    Directory copy = new Directory(dir.name(), dir.attributes());
-    List<Node> children = new ArrayList<>(dir.children());
-    children.sort(Comparator.comparing(Node::name, NAME_ORDER));
-    for (Node child : children) {
-      copy.put(child instanceof Directory d ? sortedCopy(d) : child);
+    Node[] children = inNameOrder(dir);
+    for (int i = 0; i < children.length; i++) {
+      if (children[i] instanceof Directory d) {
+        children[i] = sortedCopy(d);
+      }
     }
-    return copy;
+    return new Directory(dir.name(), dir.attributes(), children);
   }
+
+  /** The children of {@code dir} in {@link #NAME_ORDER}; sorted only if they are not already. */
+  private static Node[] inNameOrder(Directory dir) {
+    Node[] children = dir.childArray();
+    for (int i = 1; i < children.length; i++) {
+      if (compareCodePoints(children[i - 1].name(), children[i].name()) > 0) {
+        Arrays.sort(children, BY_NAME);
+        break;
+      }
+    }
+    return children;
+  }
+
+  private static final Comparator<Node> BY_NAME = new Comparator<>() {
+    @Override
+    public int compare(Node a, Node b) {
+      return compareCodePoints(a.name(), b.name());
+    }
+  };
 
   /** The components of an absolute guest path; "/" has none. */
   public static List<String> split(String path) {

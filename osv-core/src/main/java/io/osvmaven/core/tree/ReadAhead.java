@@ -3,7 +3,6 @@ package io.osvmaven.core.tree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -97,7 +96,7 @@ public final class ReadAhead implements AutoCloseable {
 
   private static byte[] read(RegularFile file) {
     Path source = file.source();
-    try (InputStream in = Files.newInputStream(source)) {
+    try (InputStream in = SourceFiles.open(source)) {
       // one byte more than recorded, to notice a file that grew
       return in.readNBytes((int) file.size() + 1);
     } catch (IOException e) {

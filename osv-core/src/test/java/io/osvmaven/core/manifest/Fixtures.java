@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,11 @@ final class Fixtures {
     Path path = base.resolve(relative);
     Files.createDirectories(path.getParent());
     return Files.createSymbolicLink(path, Path.of(target));
+  }
+
+  /** Sets the host file's modification time, so tests can expect a known value. */
+  static Path touch(Path file, long modifiedMillis) throws IOException {
+    return Files.setLastModifiedTime(file, FileTime.fromMillis(modifiedMillis));
   }
 
   static Path dir(Path base, String relative) throws IOException {

@@ -3,6 +3,7 @@ package io.osvmaven.core.manifest;
 import static io.osvmaven.core.manifest.Fixtures.dir;
 import static io.osvmaven.core.manifest.Fixtures.file;
 import static io.osvmaven.core.manifest.Fixtures.link;
+import static io.osvmaven.core.manifest.Fixtures.touch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -142,11 +143,11 @@ class ManifestResolverTest {
 
   @Test
   void recursiveGlobWalksSortedByNameBytesFilesBeforeSubdirectories() throws IOException {
-    file(base, "tree/b", "b");
-    file(base, "tree/B", "B");
-    file(base, "tree/_", "_");
-    file(base, "tree/z/deep/f", "f");
-    file(base, "tree/a/x", "x");
+    touch(file(base, "tree/b", "b"), 1_700_000_000_001L);
+    touch(file(base, "tree/B", "B"), 1_700_000_000_002L);
+    touch(file(base, "tree/_", "_"), 1_700_000_000_003L);
+    touch(file(base, "tree/z/deep/f", "f"), 1_700_000_000_004L);
+    touch(file(base, "tree/a/x", "x"), 1_700_000_000_005L);
     dir(base, "tree/empty");
     Path target = file(base, "elsewhere/target", "t");
     link(base, "tree/to-file", "../elsewhere/target");
@@ -156,13 +157,13 @@ class ManifestResolverTest {
 
     Path tree = base.resolve("tree");
     assertThat(entries).containsExactly(
-        // regular files carry the size the walk read (1 byte each); a link is resolved later
-        new HostFile("/usr/B", tree.resolve("B"), "m:1", 1, false),
-        new HostFile("/usr/_", tree.resolve("_"), "m:1", 1, false),
-        new HostFile("/usr/b", tree.resolve("b"), "m:1", 1, false),
+        // regular files carry the size (1 byte each) and mtime the walk read; a link is resolved later
+        new HostFile("/usr/B", tree.resolve("B"), "m:1", 1, false, 1_700_000_000_002L),
+        new HostFile("/usr/_", tree.resolve("_"), "m:1", 1, false, 1_700_000_000_003L),
+        new HostFile("/usr/b", tree.resolve("b"), "m:1", 1, false, 1_700_000_000_001L),
         new HostFile("/usr/to-file", tree.resolve("../elsewhere/target"), "m:1"),
-        new HostFile("/usr/a/x", tree.resolve("a/x"), "m:1", 1, false),
-        new HostFile("/usr/z/deep/f", tree.resolve("z/deep/f"), "m:1", 1, false));
+        new HostFile("/usr/a/x", tree.resolve("a/x"), "m:1", 1, false, 1_700_000_000_005L),
+        new HostFile("/usr/z/deep/f", tree.resolve("z/deep/f"), "m:1", 1, false, 1_700_000_000_004L));
     assertThat(target).exists();
   }
 

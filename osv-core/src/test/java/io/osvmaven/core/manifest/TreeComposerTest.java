@@ -3,6 +3,7 @@ package io.osvmaven.core.manifest;
 import io.osvmaven.core.RecordingListener;
 import static io.osvmaven.core.manifest.Fixtures.dir;
 import static io.osvmaven.core.manifest.Fixtures.file;
+import static io.osvmaven.core.manifest.Fixtures.touch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,8 +44,8 @@ class TreeComposerTest {
 
   @Test
   void composesASortedTreeWithFixedAttributes() throws IOException {
-    Path app = file(host, "app.jar", "jar");
-    Path run = file(host, "run.sh", "#!/bin/sh\n");
+    Path app = touch(file(host, "app.jar", "jar"), 1_700_000_000_123L);
+    Path run = touch(file(host, "run.sh", "#!/bin/sh\n"), 1_600_000_000_000L);
     Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("r-xr-----"));
 
     FileTree tree = composer().add(List.of(
@@ -59,9 +60,9 @@ class TreeComposerTest {
     assertThat(tree.lookup("/dev").attributes()).isEqualTo(new Attributes(0755, 0, 0, MTIME));
     assertThat(tree.lookup("/usr/app").attributes()).isEqualTo(new Attributes(0755, 0, 0, MTIME));
     assertThat(tree.lookup("/usr/app/app.jar"))
-        .isEqualTo(new RegularFile("app.jar", app, 3, new Attributes(0644, 0, 0, MTIME)));
+        .isEqualTo(new RegularFile("app.jar", app, 3, new Attributes(0644, 0, 0, MTIME), 1_700_000_000_123L));
     assertThat(tree.lookup("/usr/app/run.sh"))
-        .isEqualTo(new RegularFile("run.sh", run, 10, new Attributes(0755, 0, 0, MTIME)));
+        .isEqualTo(new RegularFile("run.sh", run, 10, new Attributes(0755, 0, 0, MTIME), 1_600_000_000_000L));
     assertThat(tree.lookup("/etc/mnttab"))
         .isEqualTo(new Symlink("mnttab", "/proc/mounts", new Attributes(0777, 0, 0, MTIME)));
     assertThat(listener.infos).isEmpty();
@@ -122,6 +123,28 @@ class TreeComposerTest {
     assertThatThrownBy(() -> composer.add(new EmptyDirectory("/app", "m:3")))
         .isInstanceOf(OsvException.class)
         .hasMessageStartingWith("/app is a file (m:1) but m:3 needs it to be a directory");
+  }
+
+  @Test
+  void entriesNextToThePreviousOneAreNormalisedToo() throws IOException {
+    Path f = file(host, "f", "f");
+    TreeComposer composer = composer()
+        .add(new HostFile("/usr/lib/a", f, "m:1"))
+        .add(new HostFile("/usr/lib/./b", f, "m:2"))
+        .add(new HostFile("/usr/lib/c/../d", f, "m:3"));
+
+    assertThatThrownBy(() -> composer.add(new HostFile("/usr/lib/..", f, "m:4")))
+        .isInstanceOf(OsvException.class)
+        .hasMessage("/usr is a directory (implied by m:1) but m:4 maps a file onto it");
+    assertThatThrownBy(() -> composer.add(new HostFile("/usr/lib/.", f, "m:5")))
+        .isInstanceOf(OsvException.class)
+        .hasMessage("/usr/lib is a directory (implied by m:1) but m:5 maps a file onto it");
+    assertThatThrownBy(() -> composer.add(new HostFile("/usr/lib/x\0", f, "m:6")))
+        .isInstanceOf(OsvException.class)
+        .hasMessage("m:6: guest path '/usr/lib/x\\0' contains a NUL or newline character");
+    FileTree tree = composer.add(new HostFile("/usr/lib/a", f, "m:7")).compose();
+    assertThat(names(tree.lookup("/usr/lib"))).containsExactly("a", "b", "d");
+    assertThat(listener.debugs).containsExactly("/usr/lib/a: m:7 repeats m:1");
   }
 
   @Test

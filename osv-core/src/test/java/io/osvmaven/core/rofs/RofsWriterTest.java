@@ -283,4 +283,39 @@ class RofsWriterTest {
       assertThat(in.readAllBytes()).isEqualTo(content);
     }
   }
+
+  @Test
+  void fileThatDisappearedAfterTheTreeWasBuiltFailsNamingIt() {
+    FileTree tree = new FileTree();
+    tree.mkdirs("/etc", Attributes.DIRECTORY)
+        .put(new RegularFile("gone", dir.resolve("gone"), 3, Attributes.FILE));
+    Path image = dir.resolve("gone.img");
+
+    assertThatThrownBy(() -> new RofsWriter().write(tree, image))
+        .isInstanceOf(OsvException.class)
+        .hasMessageContaining("/etc/gone").hasMessageContaining("disappeared");
+    assertThat(image).doesNotExist();
+  }
+
+  @Test
+  void largeFilesAreStreamedAcrossBufferBoundariesAndPadded() throws IOException {
+    // larger than the image buffer, not a multiple of 512: streamed in chunks, then padded
+    byte[] big = new byte[300_001];
+    for (int i = 0; i < big.length; i++) {
+      big[i] = (byte) (i * 31 + (i >>> 9));
+    }
+    FileTree tree = new FileTree();
+    tree.root().put(file("big", big));
+    tree.root().put(file("small", "after".getBytes(StandardCharsets.US_ASCII)));
+
+    byte[] image = write(tree);
+
+    // block 0 is the superblock; "big" fills blocks 1..586 (300,001 bytes = 585 blocks + 481 bytes)
+    byte[] data = java.util.Arrays.copyOfRange(image, 512, 512 + big.length);
+    assertThat(data).isEqualTo(big);
+    int padEnd = 587 * 512;
+    assertThat(java.util.Arrays.copyOfRange(image, 512 + big.length, padEnd)).containsOnly(0);
+    assertThat(new String(image, padEnd, 5, StandardCharsets.US_ASCII)).isEqualTo("after");
+    assertThat(java.util.Arrays.copyOfRange(image, padEnd + 5, padEnd + 512)).containsOnly(0);
+  }
 }

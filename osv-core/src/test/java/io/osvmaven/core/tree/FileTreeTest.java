@@ -71,6 +71,42 @@ class FileTreeTest {
   }
 
   @Test
+  void walkInNameOrderVisitsAsTheSortedCopyWithoutChangingTheTree() throws IOException {
+    FileTree tree = new FileTree();
+    Directory usr = tree.mkdirs("/usr", Attributes.DIRECTORY);
+    usr.put(file("z", 1));
+    usr.put(file("\u00e9", 1));
+    usr.put(file("a", 1));
+    tree.root().put(file("B", 1));
+    tree.mkdirs("/etc", Attributes.DIRECTORY).put(new Symlink("l", "x", Attributes.SYMLINK));
+
+    List<String> events = new ArrayList<>();
+    tree.walkInNameOrder(new TreeVisitor() {
+      @Override
+      public void preVisitDirectory(String path, Directory dir) {
+        events.add("pre " + path);
+      }
+
+      @Override
+      public void visitFile(String path, RegularFile f) {
+        events.add("file " + path);
+      }
+
+      @Override
+      public void visitSymlink(String path, Symlink link) {
+        events.add("link " + path + " -> " + link.target());
+      }
+    });
+
+    assertThat(events).containsExactly("pre /", "file /B", "pre /etc", "link /etc/l -> x", "pre /usr",
+        "file /usr/a", "file /usr/z", "file /usr/\u00e9");
+    assertThat(walkOrder(tree.sorted())).filteredOn(e -> !e.startsWith("post"))
+        .containsExactlyElementsOf(events);
+    assertThat(usr.children()).extracting(Node::name).containsExactly("z", "\u00e9", "a");
+    assertThat(tree.root().children()).extracting(Node::name).containsExactly("usr", "B", "etc");
+  }
+
+  @Test
   void replacingAChildKeepsItsPosition() {
     Directory root = new FileTree().root();
     root.put(file("x", 1));
