@@ -35,4 +35,9 @@ final class Console implements BuildListener {
       err.println("debug: " + message);
     }
   }
+
+  @Override
+  public boolean debugEnabled() {
+    return verbose;
+  }
 }

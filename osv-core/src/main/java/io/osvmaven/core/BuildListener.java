@@ -13,6 +13,11 @@ public interface BuildListener {
 
     @Override
     public void warn(String message) {}
+
+    @Override
+    public boolean debugEnabled() {
+      return false;
+    }
   };
 
   /** A user-facing decision ("header unchanged, kept", "using profile all"). */
@@ -23,4 +28,12 @@ public interface BuildListener {
 
   /** Internal detail, shown only when the user asks for it. */
   default void debug(String message) {}
+
+  /**
+   * False when {@link #debug} drops its messages, so that callers can skip building one message per
+   * file of a large tree.
+   */
+  default boolean debugEnabled() {
+    return true;
+  }
 }

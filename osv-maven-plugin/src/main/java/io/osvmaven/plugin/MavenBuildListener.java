@@ -26,4 +26,9 @@ final class MavenBuildListener implements BuildListener {
   public void debug(String message) {
     log.debug(message);
   }
+
+  @Override
+  public boolean debugEnabled() {
+    return log.isDebugEnabled();
+  }
 }

@@ -258,15 +258,20 @@ public final class ImageBuilder {
         f.input(m.file());
       }
     }
-    List<Path> sources = new ArrayList<>();
+    List<RegularFile> files = new ArrayList<>();
     tree.walk(new TreeVisitor() {
       @Override
       public void visitFile(String path, RegularFile file) {
-        sources.add(file.source());
+        files.add(file);
       }
     });
-    for (Path source : sources) {
-      f.input(source);
+    for (RegularFile file : files) {
+      // the size and mtime the tree was built from, unless they were not recorded
+      if (file.modifiedMillis() >= 0) {
+        f.inputFile(file.source(), file.size(), file.modifiedMillis());
+      } else {
+        f.input(file.source());
+      }
     }
     return f;
   }
