@@ -25,7 +25,7 @@ assert !new File(basedir, 'target/osv/image-bootable-1.0.rofs').exists()
 assert (b.getInt(slot + 12) & 0xffffffffL) * 512 == rofsSize
 assert b.getLong(2 * 1024 * 1024) == 0xDEADBEADL
 assert img.length() == 2 * 1024 * 1024 + rofsSize
-// ... and its digest, computed while the disk was written, is the file's
+// ... and its digest (<digest>true</digest>), computed while the disk was written, is the file's
 def raw = descriptor.disks.find { it.format == 'raw' }
 assert raw.sha256 == java.security.MessageDigest.getInstance('SHA-256').digest(disk).encodeHex().toString()
 

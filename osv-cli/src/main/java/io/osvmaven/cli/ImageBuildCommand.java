@@ -58,6 +58,9 @@ final class ImageBuildCommand implements Command {
   @Parameter(names = "--base-dir", description = "directory relative host paths resolve against (default: the working directory, as in OSv)")
   Path baseDir;
 
+  @Parameter(names = "--digest", description = "record the disk's SHA-256 in the descriptor (about 0.65 s of CPU per GB, on a second thread)")
+  boolean digest;
+
   @Parameter(names = "--work-dir", description = "intermediate files (default: <output>.osv next to the output)")
   Path workDir;
 
@@ -93,7 +96,8 @@ final class ImageBuildCommand implements Command {
     String commandLine = OsvCommandLine.withLoaderOptions(loaderOptions, cmdline);
     ImageRequest request = new ImageRequest(contents, Filesystem.of(fs), Optional.ofNullable(kernel), commandLine,
         Map.of(diskFormat, out), out.resolveSibling(name + ".json"), name, work,
-        OutputTimestamp.seconds(timestamp, System.getenv("SOURCE_DATE_EPOCH")), diskSize, fsSize, "osv-cli");
+        OutputTimestamp.seconds(timestamp, System.getenv("SOURCE_DATE_EPOCH")), diskSize, fsSize, "osv-cli")
+        .withDigest(digest);
     ImageResult r = new ImageBuilder(console).build(request);
     console.out.println((r.upToDate() ? "up to date: " : "wrote: ") + out);
     console.out.println("  files: " + r.files() + " entries, " + r.fileBytes() + " bytes");

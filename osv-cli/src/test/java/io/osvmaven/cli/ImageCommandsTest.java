@@ -33,7 +33,7 @@ class ImageCommandsTest {
         "-D", "name=hosts", "--cmdline", "/hello.so", "--output", img.toString());
     assertThat(build.code()).as(build.err()).isZero();
     assertThat(build.out()).contains("wrote: " + img).contains("cmdline: --rootfs=rofs /hello.so");
-    assertThat(dir.resolve("out/disk.json")).exists();
+    assertThat(Files.readString(dir.resolve("out/disk.json"))).doesNotContain("sha256");
 
     MainTest.Result tree = osv("rofs", "tree", img.toString());
     assertThat(tree.code()).isZero();
@@ -50,6 +50,18 @@ class ImageCommandsTest {
     MainTest.Result again = osv("image", "build", "--manifest", manifest.toString(), "--base-dir", dir.toString(),
         "-D", "name=hosts", "--cmdline", "/hello.so", "--output", img.toString());
     assertThat(again.out()).contains("up to date: " + img);
+  }
+
+  @Test
+  void digestPutsTheDisksSha256InTheDescriptor() throws Exception {
+    Path manifest = project();
+    Path img = dir.resolve("out/disk.img");
+    MainTest.Result build = osv("image", "build", "--manifest", manifest.toString(), "--base-dir", dir.toString(),
+        "-D", "name=hosts", "--digest", "--output", img.toString());
+    assertThat(build.code()).as(build.err()).isZero();
+    String sha = java.util.HexFormat.of().formatHex(
+        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(img)));
+    assertThat(Files.readString(dir.resolve("out/disk.json"))).contains("\"sha256\": \"" + sha + "\"");
   }
 
   @Test

@@ -2,7 +2,6 @@ package io.osvmaven.core.disk;
 
 import io.osvmaven.core.BuildListener;
 import io.osvmaven.core.OsvException;
-import io.osvmaven.core.io.Sha256;
 import io.osvmaven.core.qcow2.AtomicOutputFile;
 import io.osvmaven.core.qcow2.Qcow2Result;
 import io.osvmaven.core.qcow2.Qcow2Writer;
@@ -50,15 +49,15 @@ public final class DiskAssembler {
         fileSize = layout.size();
       }
     }
-    return report(spec, plan, output, format, fileSize, Sha256.of(output));
+    return report(spec, plan, output, format, fileSize, Optional.empty());
   }
 
   /**
    * Starts a raw disk for {@code spec} (which has no partitions yet) whose filesystem the caller writes
-   * into it in place; see {@link InPlaceDisk}.
+   * into it in place; see {@link InPlaceDisk}. With {@code digest}, the disk is hashed while written.
    */
-  public InPlaceDisk openInPlace(DiskSpec spec, Path output) throws IOException {
-    return new InPlaceDisk(this, spec, output);
+  public InPlaceDisk openInPlace(DiskSpec spec, Path output, boolean digest) throws IOException {
+    return new InPlaceDisk(this, spec, output, digest);
   }
 
   /** The qcow2 image of a raw disk this assembler wrote: same disk, another container. */
@@ -69,10 +68,11 @@ public final class DiskAssembler {
     Qcow2Result q = Qcow2Writer.convert(raw.output(), output);
     listener.info("wrote qcow2 disk " + output + " (" + raw.diskSize() + " bytes)");
     return new DiskResult(output, DiskFormat.QCOW2, raw.diskSize(), q.fileSize(), raw.partitionOffset(),
-        raw.partitions(), raw.commandLine(), Sha256.of(output));
+        raw.partitions(), raw.commandLine(), Optional.empty());
   }
 
-  DiskResult report(DiskSpec spec, Plan plan, Path output, DiskFormat format, long fileSize, String sha256) {
+  DiskResult report(DiskSpec spec, Plan plan, Path output, DiskFormat format, long fileSize,
+      Optional<String> sha256) {
     for (MbrPartitionEntry e : plan.entries()) {
       listener.info(String.format("partition %d (%s): offset %d, %d bytes", e.slot(),
           e.osvDeviceName(), e.offset(), e.size()));

@@ -14,10 +14,10 @@ import java.util.Optional;
  * @param partitionOffset where the first partition starts (kernel_end, or 512 without a loader)
  * @param partitions the MBR entries written, in the order of the spec
  * @param commandLine the command line written at byte 512, if any
- * @param sha256 the SHA-256 of the file, hex
+ * @param sha256 the SHA-256 of the file, hex, when it was asked for
  */
 public record DiskResult(Path output, DiskFormat format, long diskSize, long fileSize,
-    long partitionOffset, List<MbrPartitionEntry> partitions, Optional<String> commandLine, String sha256) {
+    long partitionOffset, List<MbrPartitionEntry> partitions, Optional<String> commandLine, Optional<String> sha256) {
 
   public DiskResult {
     partitions = List.copyOf(partitions);

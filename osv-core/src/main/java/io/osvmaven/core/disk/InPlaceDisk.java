@@ -9,11 +9,12 @@ import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * A raw disk whose filesystem partition is written straight into it by the filesystem writer, so the
  * filesystem's bytes are written once, not to an image file and then copied into the disk. The disk
- * is hashed (SHA-256) on a second thread while it is written. Like {@link DiskAssembler}, the output
+ * is hashed (SHA-256), when asked to, on a second thread while it is written. Like {@link DiskAssembler}, the output
  * appears only on {@link #finish}; closing before that deletes it.
  *
  * <p>Two ways to fill the partition: {@link #streamPartition} for a filesystem whose size is known
@@ -28,11 +29,12 @@ public final class InPlaceDisk implements AutoCloseable {
   private final DiskSpec spec;
   private final Path output;
   private final AtomicOutputFile out;
+  /** Null when no digest was asked for. */
   private final TrailingDigest digest;
   private DiskAssembler.Plan plan;
   private PartitionStream stream;
 
-  InPlaceDisk(DiskAssembler assembler, DiskSpec spec, Path output) throws IOException {
+  InPlaceDisk(DiskAssembler assembler, DiskSpec spec, Path output, boolean hash) throws IOException {
     if (!spec.partitions().isEmpty()) {
       throw new IllegalArgumentException("the in-place partition is added by finish(), not the spec");
     }
@@ -40,7 +42,7 @@ public final class InPlaceDisk implements AutoCloseable {
     this.spec = spec;
     this.output = output;
     this.out = AtomicOutputFile.create(output);
-    this.digest = TrailingDigest.start(out.channel());
+    this.digest = hash ? TrailingDigest.start(out.channel()) : null;
   }
 
   /** Where the filesystem starts in the disk. */
@@ -81,8 +83,11 @@ public final class InPlaceDisk implements AutoCloseable {
     }
     long diskSize = plan.layout().size();
     out.setLength(diskSize);
-    digest.advance(diskSize);
-    String sha256 = digest.finish(diskSize);
+    Optional<String> sha256 = Optional.empty();
+    if (digest != null) {
+      digest.advance(diskSize);
+      sha256 = Optional.of(digest.finish(diskSize));
+    }
     out.commit();
     return assembler.report(spec, plan, output, DiskFormat.RAW, diskSize, sha256);
   }
@@ -101,7 +106,9 @@ public final class InPlaceDisk implements AutoCloseable {
         }
       }
     }
-    digest.advance(partitionOffset());
+    if (digest != null) {
+      digest.advance(partitionOffset());
+    }
   }
 
   private static boolean isZero(byte[] block, int len) {
@@ -110,14 +117,17 @@ public final class InPlaceDisk implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    digest.close();
+    if (digest != null) {
+      digest.close();
+    }
     out.close();
   }
 
   /** Sequential writes from the partition offset; each one lets the hasher move on. */
   private static final class PartitionStream extends ChannelOutput {
     private final long start;
-    private final TrailingDigest digest;
+    /** Null when no digest was asked for. */
+  private final TrailingDigest digest;
 
     PartitionStream(FileChannel channel, long start, TrailingDigest digest) {
       super(channel, start);
@@ -127,7 +137,9 @@ public final class InPlaceDisk implements AutoCloseable {
 
     @Override
     protected void appended(long bytes) {
-      digest.advance(start + written());
+      if (digest != null) {
+        digest.advance(start + written());
+      }
     }
   }
 }

@@ -162,13 +162,13 @@ public final class ImageBuilder {
     switch (request.filesystem()) {
       case ROFS -> {
         RofsWriter.Planned rofs = new RofsWriter(listener).plan(tree);
-        try (InPlaceDisk disk = assembler.openInPlace(spec, raw)) {
+        try (InPlaceDisk disk = assembler.openInPlace(spec, raw, request.digest())) {
           rofs.writeTo(disk.streamPartition(PARTITION_SLOT, rofs.imageBytes()));
           return disk.finish(PARTITION_SLOT, rofs.imageBytes());
         }
       }
       case ZFS -> {
-        try (InPlaceDisk disk = assembler.openInPlace(spec, raw)) {
+        try (InPlaceDisk disk = assembler.openInPlace(spec, raw, request.digest())) {
           ZfsResult pool = ZfsPoolWriter.write(tree, zfsOptions(request), disk.channel(),
               disk.partitionOffset(), raw, listener);
           return disk.finish(PARTITION_SLOT, pool.deviceSize());
@@ -249,6 +249,7 @@ public final class ImageBuilder {
         .config("disk-size", request.diskSize())
         .config("filesystem-size", request.filesystemSize())
         .config("extra", request.extraFingerprint())
+        .config("digest", request.digest())
         .config("tree", manifestText);
     if (request.kernel().isPresent()) {
       f.input(request.kernel().get());
@@ -307,7 +308,10 @@ public final class ImageBuilder {
       d.put("virtualSize", r.diskSize());
       d.put("fileSize", r.fileSize());
       d.put("partitionOffset", r.partitionOffset());
-      d.put("sha256", r.sha256());
+      if (request.digest()) {
+        // the raw disk was hashed while it was written; other containers are read back
+        d.put("sha256", r.sha256().isPresent() ? r.sha256().get() : Sha256.of(r.output()));
+      }
       disks.add(d);
     }
     root.put("disks", disks);

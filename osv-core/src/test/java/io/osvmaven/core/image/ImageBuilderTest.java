@@ -63,7 +63,7 @@ class ImageBuilderTest {
             new ResolvedEntry.HostFile("/app/app.jar", root.resolve("target/app.jar"), "project artifact"))));
     return new ImageRequest(contents, Filesystem.ROFS, kernel, "/usr/bin/hello --name=x",
         ImageRequest.disksIn(root.resolve("target"), "app", formats), root.resolve("target/app.json"), "app",
-        root.resolve("target/osv"), 1767225600L, 0, "test");
+        root.resolve("target/osv"), 1767225600L, 0, "test").withDigest(true);
   }
 
   private static String read(RofsReader rofs, String path) throws IOException {
@@ -211,6 +211,20 @@ class ImageBuilderTest {
     assertThat(again.filesystemImage()).isEqualTo(both.filesystemImage());
     assertThat(again.filesystemOffset()).isEqualTo(both.filesystemOffset());
     assertThat(again.filesystemSize()).isEqualTo(both.filesystemSize());
+  }
+
+  @Test
+  void digestsAreWrittenOnlyWhenAskedForAndAskingRebuilds() throws IOException {
+    Path root = project(dir.resolve("p"));
+    ImageRequest plain = request(root, Optional.empty(), Set.of(DiskFormat.RAW, DiskFormat.QCOW2)).withDigest(false);
+    ImageResult r = new ImageBuilder(listener).build(plain);
+    assertThat(Files.readString(r.descriptor())).doesNotContain("sha256");
+    ImageResult withDigest = new ImageBuilder(listener).build(plain.withDigest(true));
+    assertThat(withDigest.upToDate()).isFalse();
+    String json = Files.readString(withDigest.descriptor());
+    assertThat(json).contains("\"sha256\": \"" + sha256(withDigest.disks().get(DiskFormat.RAW)) + "\"")
+        .contains("\"sha256\": \"" + sha256(withDigest.disks().get(DiskFormat.QCOW2)) + "\"");
+    assertThat(withDigest.disks().get(DiskFormat.RAW)).hasSameBinaryContentAs(r.disks().get(DiskFormat.RAW));
   }
 
   /** The disk DiskAssembler makes from the same tree written to a bare ROFS image first. */

@@ -51,7 +51,7 @@ class ZfsDiskImageTest {
     List<ImageContent> contents = List.of(new ImageContent.Manifest(manifest, dir, Map.of()));
     ImageRequest request = new ImageRequest(contents, Filesystem.ZFS, Optional.empty(), "/hello.so",
         ImageRequest.disksIn(dir.resolve("out"), "app", Set.of(DiskFormat.RAW, DiskFormat.QCOW2)),
-        dir.resolve("out/app.json"), "app", dir.resolve("out/osv"), 1767225600L, 0, 0, "test");
+        dir.resolve("out/app.json"), "app", dir.resolve("out/osv"), 1767225600L, 0, 0, "test").withDigest(true);
     ImageResult result = new ImageBuilder(BuildListener.NONE).build(request);
 
     assertThat(result.commandLine()).isEqualTo("--rootfs=zfs /hello.so");
@@ -61,6 +61,10 @@ class ZfsDiskImageTest {
     assertThat(p.size()).isEqualTo(result.filesystemSize()).isGreaterThanOrEqualTo(64L << 20);
     assertThat(result.filesystemImage()).isEqualTo(disk);
     assertThat(disk).hasSize(512 + result.filesystemSize());
+    // the pool is written in random order, the disk hashed after it: the digest is still the file's
+    String expectedSha = java.util.HexFormat.of().formatHex(
+        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(disk)));
+    assertThat(Files.readString(result.descriptor())).contains("\"sha256\": \"" + expectedSha + "\"");
     assertThat(Files.readString(result.descriptor())).contains("\"filesystem\": \"zfs\"");
 
     // the pool as OSv finds it, /dev/vblk0.1, read from the qcow2 disk
