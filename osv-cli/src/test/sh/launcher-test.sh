@@ -41,6 +41,20 @@ status2=0
 [ "$status2" -eq "$status" ] || fail "exit code $status2 with the archive, $status without"
 grep -q 'warning\]\[cds' "$work/usage.err" && fail "CDS messages reached stderr"
 
+# an image through the launcher: C1 only, except with --digest, whose SHA-256 needs C2's intrinsic
+mkdir -p "$work/tree/etc"
+echo "127.0.0.1 localhost" > "$work/tree/etc/hosts"
+echo "/etc/**: tree/etc/**" > "$work/usr.manifest"
+(cd "$work" && OSV_JAVA_OPTS=-XX:+PrintFlagsFinal "$osv" image build --manifest usr.manifest --output out/a.img \
+  > flags-plain.txt 2> /dev/null) || fail "image build exited $?"
+grep -Eq 'TieredStopAtLevel += 1 .*command line' "$work/flags-plain.txt" || fail "image build did not run with C1 only"
+(cd "$work" && OSV_JAVA_OPTS=-XX:+PrintFlagsFinal "$osv" image build --manifest usr.manifest --digest \
+  --output out/b.img > flags-digest.txt 2> /dev/null) || fail "image build --digest exited $?"
+grep -Eq 'TieredStopAtLevel += 4 ' "$work/flags-digest.txt" || fail "image build --digest did not keep C2"
+sha=$(sha256sum "$work/out/b.img" | cut -d' ' -f1)
+grep -q "\"sha256\": \"$sha\"" "$work/out/b.json" || fail "the descriptor's sha256 is not sha256sum's $sha"
+cmp -s "$work/out/a.img" "$work/out/b.img" || fail "--digest changed the image"
+
 mkdir -p "$work/bin"
 ln -s "$osv" "$work/bin/osv"
 "$work/bin/osv" profile list > "$work/linked.txt" || fail "symlinked launcher exited $?"
