@@ -1,69 +1,93 @@
 #!/bin/sh
-# Runs the distribution's bin/osv for real: the first run of a command group writes its class-data-
-# sharing archive, later runs load the tool's classes from it, the output and exit codes are those of
-# `java -jar lib/osv-cli.jar`, the JVM's CDS messages never reach stdout or stderr, and a symlinked
-# launcher finds its distribution.
+# Runs the distribution's bin/osv for real, once per JDK: the one running the build and every JDK 25 or
+# later installed under /usr/lib/jvm (Temurin 25 comes with this project's build machines; CDS flags
+# and messages differ between releases). The first run of a command group writes its class-data-sharing
+# archive, later runs load the tool's classes from it, the output and exit codes are those of
+# `java -jar lib/osv-cli.jar`, the JVM's CDS messages never reach stdout or stderr, the compiler choice
+# follows the launcher's rules, and a symlinked launcher finds its distribution.
 # Usage: launcher-test.sh DIST_DIR WORK_DIR
 set -eu
-dist=$1
-work=$2
-rm -rf "$work"
-mkdir -p "$work"
-export OSV_CACHE_DIR="$work/cache"
+dist=$(cd "$1" && pwd -P)
+root=$2
+rm -rf "$root"
 osv=$dist/bin/osv
 failures=0
 fail() {
-  echo "launcher-test: FAILED: $*" >&2
+  echo "launcher-test: FAILED ($java_name): $*" >&2
   failures=$((failures + 1))
 }
 
-java -jar "$dist/lib/osv-cli.jar" profile list > "$work/expected.txt"
+run_checks() {
+  work=$root/$java_name
+  mkdir -p "$work"
+  export OSV_CACHE_DIR="$work/cache"
 
-"$osv" profile list > "$work/first.txt" 2> "$work/first.err" || fail "first run exited $?"
-cmp -s "$work/expected.txt" "$work/first.txt" || fail "first run printed something else than java -jar"
-[ -s "$work/first.err" ] && fail "first run wrote to stderr: $(cat "$work/first.err")"
-ls "$OSV_CACHE_DIR"/profile-*.jsa > /dev/null 2>&1 || fail "no archive for the profile group in $OSV_CACHE_DIR"
-ls -A "$OSV_CACHE_DIR" | grep -q '^\.' && fail "a temporary archive was left behind"
+  "$JAVA_HOME/bin/java" -jar "$dist/lib/osv-cli.jar" profile list > "$work/expected.txt"
 
-OSV_JAVA_OPTS="-Xlog:class+load:file=$work/classes.txt" "$osv" profile list > "$work/second.txt" 2> "$work/second.err" \
-  || fail "second run exited $?"
-cmp -s "$work/expected.txt" "$work/second.txt" || fail "second run printed something else than java -jar"
-[ -s "$work/second.err" ] && fail "second run wrote to stderr: $(cat "$work/second.err")"
-grep -q 'io.osvmaven.cli.Main source: shared objects file' "$work/classes.txt" \
-  || fail "the second run did not load the tool's classes from the archive"
+  "$osv" profile list > "$work/first.txt" 2> "$work/first.err" || fail "first run exited $?"
+  cmp -s "$work/expected.txt" "$work/first.txt" || fail "first run printed something else than java -jar"
+  [ -s "$work/first.err" ] && fail "first run wrote to stderr: $(cat "$work/first.err")"
+  ls "$OSV_CACHE_DIR"/profile-*.jsa > /dev/null 2>&1 || fail "no archive for the profile group in $OSV_CACHE_DIR"
+  ls -A "$OSV_CACHE_DIR" | grep -q '^\.' && fail "a temporary archive was left behind"
 
-# exit codes pass through, on the archive-writing run (a new group) and on a cached one
-status=0
-"$osv" xen select --preset no-such-preset > /dev/null 2> "$work/usage.err" || status=$?
-[ "$status" -ne 0 ] || fail "a failing command exited 0"
-status2=0
-"$osv" xen select --preset no-such-preset > /dev/null 2>&1 || status2=$?
-[ "$status2" -eq "$status" ] || fail "exit code $status2 with the archive, $status without"
-grep -q 'warning\]\[cds' "$work/usage.err" && fail "CDS messages reached stderr"
+  OSV_JAVA_OPTS="-Xlog:class+load:file=$work/classes.txt" "$osv" profile list > "$work/second.txt" 2> "$work/second.err" \
+    || fail "second run exited $?"
+  cmp -s "$work/expected.txt" "$work/second.txt" || fail "second run printed something else than java -jar"
+  [ -s "$work/second.err" ] && fail "second run wrote to stderr: $(cat "$work/second.err")"
+  grep -q 'io.osvmaven.cli.Main source: shared objects file' "$work/classes.txt" \
+    || fail "the second run did not load the tool's classes from the archive"
 
-# an image through the launcher: C1 only, except with --digest, whose SHA-256 needs C2's intrinsic
-mkdir -p "$work/tree/etc"
-echo "127.0.0.1 localhost" > "$work/tree/etc/hosts"
-echo "/etc/**: tree/etc/**" > "$work/usr.manifest"
-(cd "$work" && OSV_JAVA_OPTS=-XX:+PrintFlagsFinal "$osv" image build --manifest usr.manifest --output out/a.img \
-  > flags-plain.txt 2> /dev/null) || fail "image build exited $?"
-grep -Eq 'TieredStopAtLevel += 1 .*command line' "$work/flags-plain.txt" || fail "image build did not run with C1 only"
-(cd "$work" && OSV_JAVA_OPTS=-XX:+PrintFlagsFinal "$osv" image build --manifest usr.manifest --digest \
-  --output out/b.img > flags-digest.txt 2> /dev/null) || fail "image build --digest exited $?"
-grep -Eq 'TieredStopAtLevel += 4 ' "$work/flags-digest.txt" || fail "image build --digest did not keep C2"
-sha=$(sha256sum "$work/out/b.img" | cut -d' ' -f1)
-grep -q "\"sha256\": \"$sha\"" "$work/out/b.json" || fail "the descriptor's sha256 is not sha256sum's $sha"
-cmp -s "$work/out/a.img" "$work/out/b.img" || fail "--digest changed the image"
+  # exit codes pass through, on the archive-writing run (a new group) and on a cached one
+  status=0
+  "$osv" xen select --preset no-such-preset > /dev/null 2> "$work/usage.err" || status=$?
+  [ "$status" -ne 0 ] || fail "a failing command exited 0"
+  status2=0
+  "$osv" xen select --preset no-such-preset > /dev/null 2>&1 || status2=$?
+  [ "$status2" -eq "$status" ] || fail "exit code $status2 with the archive, $status without"
+  grep -q 'warning\]\[cds' "$work/usage.err" && fail "CDS messages reached stderr"
 
-mkdir -p "$work/bin"
-ln -s "$osv" "$work/bin/osv"
-"$work/bin/osv" profile list > "$work/linked.txt" || fail "symlinked launcher exited $?"
-cmp -s "$work/expected.txt" "$work/linked.txt" || fail "symlinked launcher printed something else"
+  # an image through the launcher: C1 only, except with --digest, whose SHA-256 needs C2's intrinsic
+  mkdir -p "$work/tree/etc"
+  echo "127.0.0.1 localhost" > "$work/tree/etc/hosts"
+  echo "/etc/**: tree/etc/**" > "$work/usr.manifest"
+  # the first run of the group writes its archive
+  (cd "$work" && "$osv" image build --manifest usr.manifest --output out/first.img > /dev/null 2>&1) \
+    || fail "first image build exited $?"
+  (cd "$work" && OSV_JAVA_OPTS=-XX:+PrintFlagsFinal "$osv" image build --manifest usr.manifest --output out/a.img \
+    > flags-plain.txt 2> /dev/null) || fail "image build exited $?"
+  grep -Eq 'TieredStopAtLevel += 1 .*command line' "$work/flags-plain.txt" || fail "image build did not run with C1 only"
+  (cd "$work" && OSV_JAVA_OPTS=-XX:+PrintFlagsFinal "$osv" image build --manifest usr.manifest --digest \
+    --output out/b.img > flags-digest.txt 2> /dev/null) || fail "image build --digest exited $?"
+  grep -Eq 'TieredStopAtLevel += 4 ' "$work/flags-digest.txt" || fail "image build --digest did not keep C2"
+  sha=$(sha256sum "$work/out/b.img" | cut -d' ' -f1)
+  grep -q "\"sha256\": \"$sha\"" "$work/out/b.json" || fail "the descriptor's sha256 is not sha256sum's $sha"
+  cmp -s "$work/out/a.img" "$work/out/b.img" || fail "--digest changed the image"
 
-rm -rf "$OSV_CACHE_DIR"
-OSV_CDS=off "$osv" profile list > "$work/off.txt" || fail "OSV_CDS=off exited $?"
-cmp -s "$work/expected.txt" "$work/off.txt" || fail "OSV_CDS=off printed something else"
-[ -e "$OSV_CACHE_DIR" ] && fail "OSV_CDS=off wrote an archive"
+  mkdir -p "$work/bin"
+  ln -s "$osv" "$work/bin/osv"
+  "$work/bin/osv" profile list > "$work/linked.txt" || fail "symlinked launcher exited $?"
+  cmp -s "$work/expected.txt" "$work/linked.txt" || fail "symlinked launcher printed something else"
+
+  rm -rf "$OSV_CACHE_DIR"
+  OSV_CDS=off "$osv" profile list > "$work/off.txt" || fail "OSV_CDS=off exited $?"
+  cmp -s "$work/expected.txt" "$work/off.txt" || fail "OSV_CDS=off printed something else"
+  [ -e "$OSV_CACHE_DIR" ] && fail "OSV_CDS=off wrote an archive"
+  return 0
+}
+
+java_homes=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+for jdk in /usr/lib/jvm/*; do
+  feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release" 2>/dev/null || true)
+  if [ -n "$feature" ] && [ "$feature" -ge 25 ] && [ ! -h "$jdk" ]; then
+    java_homes="$java_homes $jdk"
+  fi
+done
+for JAVA_HOME in $java_homes; do
+  export JAVA_HOME
+  java_name=$(basename "$JAVA_HOME")
+  run_checks
+  echo "launcher-test: checked with $java_name"
+done
 
 if [ "$failures" -ne 0 ]; then
   exit 1
