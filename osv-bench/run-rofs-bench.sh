@@ -75,8 +75,9 @@ echo "== generating trees (kept when already generated)"
 "$JAVA" -cp "$bench_jar" io.osvmaven.bench.TreeGenerator "$WORK" $TREES single
 
 baseline_out= cli_dir=
-reset_baseline() { rm -f "$baseline_out"; }
-reset_cli() { rm -rf "$cli_dir"; mkdir -p "$cli_dir"; }
+# untimed: the previous run's dirty pages are written back before the next run starts, for every row
+reset_baseline() { rm -f "$baseline_out"; sync; }
+reset_cli() { rm -rf "$cli_dir"; mkdir -p "$cli_dir"; sync; }
 run_baseline() { (cd "$tree_root" && find tree -type f -print0 | sort -z | xargs -0 cat > "$baseline_out"); }
 run_cli() {
   "$cli_dist/bin/osv" image build --manifest "$tree_root/usr.manifest" --base-dir "$tree_root" \
