@@ -95,6 +95,8 @@ public final class TrailingDigest implements AutoCloseable {
       while (true) {
         long limit = awaitBeyond(hashed);
         if (limit < 0) {
+          // cancelled, or interrupted: either way finish() must not wait for a result that never comes
+          publish(null, new IOException("hashing stopped before the end"));
           return;
         }
         if (hashed == end) {
