@@ -19,6 +19,7 @@ fail() {
 
 run_checks() {
   work=$root/$java_name
+  rm -rf "$work"
   mkdir -p "$work"
   export OSV_CACHE_DIR="$work/cache"
 
@@ -37,13 +38,17 @@ run_checks() {
   grep -q 'io.osvmaven.cli.Main source: shared objects file' "$work/classes.txt" \
     || fail "the second run did not load the tool's classes from the archive"
 
-  # exit codes pass through, on the archive-writing run (a new group) and on a cached one
-  status=0
-  "$osv" xen select --preset no-such-preset > /dev/null 2> "$work/usage.err" || status=$?
-  [ "$status" -ne 0 ] || fail "a failing command exited 0"
-  status2=0
-  "$osv" xen select --preset no-such-preset > /dev/null 2>&1 || status2=$?
-  [ "$status2" -eq "$status" ] || fail "exit code $status2 with the archive, $status without"
+  # exit codes and messages pass through, on the archive-writing run (a new group) and on a cached one
+  expected_status=0
+  "$JAVA_HOME/bin/java" -jar "$dist/lib/osv-cli.jar" xen select --preset no-such-preset > /dev/null \
+    2> "$work/usage.expected" || expected_status=$?
+  [ "$expected_status" -ne 0 ] || fail "java -jar exited 0 for a bad preset"
+  for attempt in first cached; do
+    status=0
+    "$osv" xen select --preset no-such-preset > /dev/null 2> "$work/usage.err" || status=$?
+    [ "$status" -eq "$expected_status" ] || fail "$attempt run exited $status, java -jar $expected_status"
+    cmp -s "$work/usage.expected" "$work/usage.err" || fail "$attempt run's stderr differs from java -jar's"
+  done
   grep -q 'warning\]\[cds' "$work/usage.err" && fail "CDS messages reached stderr"
 
   # an image through the launcher: C1 only, except with --digest, whose SHA-256 needs C2's intrinsic
@@ -63,8 +68,25 @@ run_checks() {
   grep -q "\"sha256\": \"$sha\"" "$work/out/b.json" || fail "the descriptor's sha256 is not sha256sum's $sha"
   cmp -s "$work/out/a.img" "$work/out/b.img" || fail "--digest changed the image"
 
+  # arguments with spaces, an exported CDPATH, no HOME, a cache that cannot be written
+  mkdir -p "$work/with space"
+  cp "$work/usr.manifest" "$work/with space/my manifest"
+  (cd "$work" && CDPATH=.:/tmp "$osv" image build --manifest "with space/my manifest" --output "with space/o u t.img" \
+    > /dev/null 2>&1) || fail "arguments with spaces (and CDPATH) failed"
+  cmp -s "$work/out/a.img" "$work/with space/o u t.img" || fail "arguments with spaces built something else"
+  env -i PATH="$PATH" JAVA_HOME="$JAVA_HOME" "$osv" profile list > "$work/nohome.txt" 2>&1 \
+    || fail "without HOME the launcher exited $?"
+  cmp -s "$work/expected.txt" "$work/nohome.txt" || fail "without HOME the output differs"
+  mkdir -p "$work/readonly"
+  chmod 555 "$work/readonly"
+  for unwritable in /proc/1 "$work/readonly/cache"; do
+    OSV_CACHE_DIR=$unwritable "$osv" profile list > "$work/unwritable.txt" 2>&1 \
+      || fail "with the cache $unwritable unwritable the launcher exited $?"
+    cmp -s "$work/expected.txt" "$work/unwritable.txt" || fail "with the cache $unwritable unwritable the output differs"
+  done
+
   mkdir -p "$work/bin"
-  ln -s "$osv" "$work/bin/osv"
+  ln -sf "$osv" "$work/bin/osv"
   "$work/bin/osv" profile list > "$work/linked.txt" || fail "symlinked launcher exited $?"
   cmp -s "$work/expected.txt" "$work/linked.txt" || fail "symlinked launcher printed something else"
 
@@ -75,10 +97,19 @@ run_checks() {
   return 0
 }
 
-java_homes=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+# the JDK the build runs with, then the others of 25 or later, each once
+if [ -n "${JAVA_HOME:-}" ]; then
+  java_homes=$(readlink -f "$JAVA_HOME")
+else
+  java_homes=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+fi
 for jdk in /usr/lib/jvm/*; do
   feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release" 2>/dev/null || true)
-  if [ -n "$feature" ] && [ "$feature" -ge 25 ] && [ ! -h "$jdk" ]; then
+  jdk=$(readlink -f "$jdk")
+  case " $java_homes " in
+    *" $jdk "*) continue ;;
+  esac
+  if [ -n "$feature" ] && [ "$feature" -ge 25 ]; then
     java_homes="$java_homes $jdk"
   fi
 done
