@@ -46,9 +46,9 @@ import org.eclipse.aether.RepositorySystem;
  * without one a kernel-less disk for direct kernel boot. Writes {@code target/<imageName>.img} (and
  * {@code .qcow2} if asked), a JSON descriptor {@code target/<imageName>.json}, the composed manifest
  * {@code target/osv/usr.manifest}, and attaches the image to the project. Nothing is rewritten when no
- * input changed. The filesystem is written once, straight into the raw disk, which is hashed while it is
- * written; the descriptor's {@code filesystemImage} gives its file, offset and size (a bare image in
- * {@code target/osv} only when no raw disk is asked for).
+ * input changed. The filesystem is written once, straight into the raw disk (hashed while it is written
+ * when {@code digest} asks for it); the descriptor's {@code filesystemImage} gives its file, offset and
+ * size (a bare image in {@code target/osv} only when no raw disk is asked for).
  *
  * @since 0.1.0
  */

@@ -75,7 +75,8 @@ public final class InPlaceDisk implements AutoCloseable {
   public DiskResult finish(int slot, long size) throws IOException {
     if (stream != null) {
       if (stream.written() != size) {
-        throw new IllegalStateException("partition stream got " + stream.written() + " of " + size + " bytes");
+        throw new IllegalStateException(output + ": the partition stream got " + stream.written() + " of "
+            + size + " bytes");
       }
     } else {
       plan = assembler.plan(spec.withPartition(PartitionSpec.empty(slot, size)), output);
@@ -86,7 +87,11 @@ public final class InPlaceDisk implements AutoCloseable {
     Optional<String> sha256 = Optional.empty();
     if (digest != null) {
       digest.advance(diskSize);
-      sha256 = Optional.of(digest.finish(diskSize));
+      try {
+        sha256 = Optional.of(digest.finish(diskSize));
+      } catch (IOException e) {
+        throw new IOException("cannot hash " + output + ": " + e.getMessage(), e);
+      }
     }
     out.commit();
     return assembler.report(spec, plan, output, DiskFormat.RAW, diskSize, sha256);

@@ -82,8 +82,10 @@ public final class ImageBuilder {
     if (!disks.containsKey(DiskFormat.RAW)) {
       outputs.add(fsImage);
     }
+    // the filesystem is inside the raw disk when there is one, else the bare image
+    Path fsHolder = disks.containsKey(DiskFormat.RAW) ? disks.get(DiskFormat.RAW) : fsImage;
     Optional<FilesystemPlacement> previous = fingerprint.matches(record, outputs.toArray(Path[]::new))
-        ? FilesystemPlacement.recordedIn(descriptor)
+        ? FilesystemPlacement.recordedIn(descriptor, fsHolder)
         : Optional.empty();
     if (previous.isPresent()) {
       listener.info("Image up to date: " + String.join(", ", disks.values().stream().map(Path::toString).toList()));
@@ -105,6 +107,8 @@ public final class ImageBuilder {
     if (request.diskSize() > 0) {
       spec = spec.withMinimumSize(request.diskSize());
     }
+    // from the first write until the last, the outputs may not match any recorded fingerprint
+    Files.deleteIfExists(record);
     DiskAssembler assembler = new DiskAssembler(listener);
     Map<DiskFormat, DiskResult> results = new EnumMap<>(DiskFormat.class);
     FilesystemPlacement placement;
@@ -139,12 +143,17 @@ public final class ImageBuilder {
       this(disk, result.partitionOffset(), result.partitions().get(0).size());
     }
 
-    /** The placement a previous build wrote into its descriptor; empty if unreadable (then rebuild). */
-    static Optional<FilesystemPlacement> recordedIn(Path descriptor) {
+    /**
+     * Where in {@code file} a previous build put the filesystem, as its descriptor says; empty if the
+     * descriptor is unreadable or does not fit the file (then rebuild).
+     */
+    static Optional<FilesystemPlacement> recordedIn(Path descriptor, Path file) {
       try {
         Map<?, ?> root = (Map<?, ?>) JsonReader.read(Files.readString(descriptor, StandardCharsets.UTF_8));
         Map<?, ?> fs = (Map<?, ?>) root.get("filesystemImage");
-        Path file = descriptor.toAbsolutePath().getParent().resolve((String) fs.get("file"));
+        if (!file.getFileName().toString().equals(Path.of((String) fs.get("file")).getFileName().toString())) {
+          return Optional.empty();
+        }
         long offset = ((Number) fs.get("offset")).longValue();
         long size = ((Number) fs.get("size")).longValue();
         return Files.isRegularFile(file) && Files.size(file) >= offset + size

@@ -23,7 +23,8 @@ public final class TrailingDigest implements AutoCloseable {
   private final Thread thread;
   private final Object lock = new Object();
   private long mark;
-  private long end = -1;
+  /** Written once, by finish(); read by the hasher outside the lock too. */
+  private volatile long end = -1;
   private boolean cancelled;
   private String result;
   private Throwable failure;
@@ -57,6 +58,9 @@ public final class TrailingDigest implements AutoCloseable {
    */
   public String finish(long size) throws IOException {
     synchronized (lock) {
+      if (size < mark) {
+        throw new IllegalArgumentException("finish(" + size + ") below the mark " + mark);
+      }
       mark = Math.max(mark, size);
       end = size;
       lock.notifyAll();

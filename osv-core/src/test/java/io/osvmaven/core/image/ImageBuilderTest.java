@@ -227,6 +227,42 @@ class ImageBuilderTest {
     assertThat(withDigest.disks().get(DiskFormat.RAW)).hasSameBinaryContentAs(r.disks().get(DiskFormat.RAW));
   }
 
+  @Test
+  void aWorkDirectoryOutsideTheDescriptorsStillAnswersUpToDate() throws IOException {
+    Path root = project(dir.resolve("p"));
+    for (Set<DiskFormat> formats : List.of(Set.of(DiskFormat.QCOW2), Set.of(DiskFormat.RAW))) {
+      ImageRequest base = request(root, Optional.empty(), formats);
+      ImageRequest elsewhere = new ImageRequest(base.contents(), base.filesystem(), base.kernel(), base.cmdline(),
+          base.disks(), base.descriptor(), base.imageName(), dir.resolve("elsewhere/work"), base.mtimeSeconds(),
+          base.diskSize(), base.filesystemSize(), base.extraFingerprint(), base.digest());
+      ImageResult first = new ImageBuilder(listener).build(elsewhere);
+      ImageResult second = new ImageBuilder(listener).build(elsewhere);
+      assertThat(second.upToDate()).as(formats.toString()).isTrue();
+      assertThat(second.filesystemImage()).isEqualTo(first.filesystemImage());
+      assertThat(second.filesystemSize()).isEqualTo(first.filesystemSize());
+    }
+  }
+
+  @Test
+  void aFileThatShrinksWhileTheDiskIsWrittenLeavesNoDiskAndNoTemporaryFile() throws IOException {
+    Path root = project(dir.resolve("p"));
+    ImageRequest good = request(root, Optional.empty(), Set.of(DiskFormat.RAW));
+    // recorded as 10,000 bytes, but the host file has 5: the ROFS stream fails half-way into the disk
+    Path shrunk = Files.writeString(root.resolve("shrunk.bin"), "short");
+    List<ImageContent> contents = new ArrayList<>(good.contents());
+    contents.add(new ImageContent.Entries(List.of(new ResolvedEntry.HostFile("/zz/shrunk.bin", shrunk,
+        "test", 10_000, false, 1L))));
+    ImageRequest bad = new ImageRequest(contents, good.filesystem(), good.kernel(), good.cmdline(), good.disks(),
+        good.descriptor(), good.imageName(), good.workDirectory(), good.mtimeSeconds(), good.diskSize(),
+        good.filesystemSize(), good.extraFingerprint(), true);
+    assertThatThrownBy(() -> new ImageBuilder(listener).build(bad))
+        .isInstanceOf(OsvException.class).hasMessageContaining("/zz/shrunk.bin").hasMessageContaining("shrank");
+    try (var left = Files.list(root.resolve("target"))) {
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .noneMatch(n -> n.startsWith("app.img") || n.startsWith(".app.img"));
+    }
+  }
+
   /** The disk DiskAssembler makes from the same tree written to a bare ROFS image first. */
   private Path assembledFromABareImage(Path root, ImageResult r, DiskSpec spec) throws IOException {
     Path bare = dir.resolve("bare.rofs");
