@@ -12,6 +12,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * What an output was built from: the configuration (including the tool's own version) and every input
@@ -24,9 +26,12 @@ public final class Fingerprint {
   private final Map<String, String> configuration = new TreeMap<>();
   private final Map<String, String> inputs = new TreeMap<>();
   private String digest;
+  /** The digest being computed on another thread; no more changes are allowed then. */
+  private FutureTask<String> pending;
 
   /** Records a configuration value; order of calls does not matter. */
   public Fingerprint config(String key, Object value) {
+    checkNotPending();
     digest = null;
     configuration.put(key, String.valueOf(value));
     return this;
@@ -43,15 +48,8 @@ public final class Fingerprint {
     return this;
   }
 
-  /**
-   * Records a regular input file by the size and mtime seen when it was read (the same record as
-   * {@link #input(Path)} makes), which spares a second stat per file of a large tree.
-   */
-  public Fingerprint inputFile(Path path, long size, long modifiedMillis) {
-    return record(path, "f" + size + "@" + modifiedMillis);
-  }
-
   private Fingerprint record(Path path, String state) {
+    checkNotPending();
     digest = null;
     inputs.put(path.toAbsolutePath().normalize().toString(), state);
     return this;
@@ -60,9 +58,41 @@ public final class Fingerprint {
   /** SHA-256 over the sorted configuration and inputs, hex. */
   public String digest() {
     if (digest == null) {
-      digest = compute();
+      digest = pending != null ? await(pending) : compute();
     }
     return digest;
+  }
+
+  /**
+   * Starts computing the digest on another thread, for a caller with other work to do before it needs
+   * it: a build that is not up to date hashes its configuration (for an image, megabytes of tree text)
+   * while it writes, and {@link #save} waits for it. The fingerprint cannot change after this.
+   */
+  public Fingerprint digestInBackground() {
+    if (digest == null && pending == null) {
+      pending = new FutureTask<>(this::compute);
+      Thread thread = new Thread(pending, "osv-fingerprint");
+      thread.setDaemon(true);
+      thread.start();
+    }
+    return this;
+  }
+
+  private static String await(FutureTask<String> task) {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while computing the fingerprint", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("computing the fingerprint failed", e.getCause());
+    }
+  }
+
+  private void checkNotPending() {
+    if (pending != null) {
+      throw new IllegalStateException("the fingerprint is being digested and cannot change");
+    }
   }
 
   private String compute() {

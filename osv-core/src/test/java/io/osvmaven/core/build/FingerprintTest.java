@@ -1,6 +1,7 @@
 package io.osvmaven.core.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,23 +59,24 @@ class FingerprintTest {
   }
 
   @Test
-  void aFileRecordedFromItsKnownAttributesEqualsOneThatIsStatted() throws IOException {
-    Path a = Files.writeString(dir.resolve("a"), "aaa");
-    Files.setLastModifiedTime(a, FileTime.fromMillis(1_234_567_000L));
-    Fingerprint statted = new Fingerprint().config("k", "v").input(a);
-    Fingerprint known = new Fingerprint().config("k", "v").inputFile(dir.resolve("x/../a"), 3, 1_234_567_000L);
-    assertThat(known.digest()).isEqualTo(statted.digest());
-    assertThat(new Fingerprint().config("k", "v").inputFile(a, 4, 1_234_567_000L).digest())
-        .isNotEqualTo(statted.digest());
-  }
-
-  @Test
   void theDigestFollowsLaterChanges() throws IOException {
     Path a = Files.writeString(dir.resolve("a"), "aaa");
     Fingerprint f = new Fingerprint().config("k", "v");
     String before = f.digest();
-    assertThat(f.inputFile(a, 3, 1).digest()).isNotEqualTo(before);
+    assertThat(f.input(a).digest()).isNotEqualTo(before);
     String withFile = f.digest();
     assertThat(f.config("k", "w").digest()).isNotEqualTo(withFile);
+  }
+
+  @Test
+  void aDigestComputedInTheBackgroundEqualsTheDirectOneAndFreezesTheFingerprint() throws IOException {
+    Path a = Files.writeString(dir.resolve("a"), "aaa");
+    String direct = new Fingerprint().config("k", "v").input(a).digest();
+    Fingerprint background = new Fingerprint().config("k", "v").input(a).digestInBackground();
+    assertThat(background.digest()).isEqualTo(direct);
+    assertThatThrownBy(() -> background.config("k", "w")).isInstanceOf(IllegalStateException.class);
+    Path record = dir.resolve("record");
+    background.save(record);
+    assertThat(Files.readString(record)).isEqualTo(direct + "\n");
   }
 }
