@@ -23,7 +23,7 @@ import java.util.Optional;
 public final class DiskAssembler {
 
   private static final int BLOCK = 64 * 1024;
-  static final byte[] ZERO_BLOCK = new byte[BLOCK];
+  private static final byte[] ZERO_BLOCK = new byte[BLOCK];
 
   private final BuildListener listener;
 
@@ -207,19 +207,24 @@ public final class DiskAssembler {
 
   /** Writes the non-zero 64 KiB blocks of every segment; the gaps stay holes in the file. */
   private static void writeRaw(DiskLayout layout, Path output) throws IOException {
-    byte[] block = new byte[BLOCK];
     try (AtomicOutputFile out = AtomicOutputFile.create(output)) {
-      for (DiskLayout.Segment s : layout.segments()) {
-        for (long pos = s.offset(); pos < s.end(); pos += BLOCK) {
-          int len = (int) Math.min(BLOCK, s.end() - pos);
-          layout.read(pos, block, 0, len);
-          if (!Arrays.equals(block, 0, len, ZERO_BLOCK, 0, len)) {
-            out.write(pos, block, 0, len);
-          }
-        }
-      }
+      writeSegments(layout, out);
       out.setLength(layout.size());
       out.commit();
+    }
+  }
+
+  /** Writes the non-zero 64 KiB blocks of every segment of an opened layout; gaps stay holes. */
+  static void writeSegments(DiskLayout layout, AtomicOutputFile out) throws IOException {
+    byte[] block = new byte[BLOCK];
+    for (DiskLayout.Segment s : layout.segments()) {
+      for (long pos = s.offset(); pos < s.end(); pos += BLOCK) {
+        int len = (int) Math.min(BLOCK, s.end() - pos);
+        layout.read(pos, block, 0, len);
+        if (!Arrays.equals(block, 0, len, ZERO_BLOCK, 0, len)) {
+          out.write(pos, block, 0, len);
+        }
+      }
     }
   }
 }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -22,8 +21,6 @@ import java.util.Optional;
  * {@link #channel()} at {@link #partitionOffset()} for one written in random order (ZFS), hashed after.
  */
 public final class InPlaceDisk implements AutoCloseable {
-
-  private static final int BLOCK = 64 * 1024;
 
   private final DiskAssembler assembler;
   private final DiskSpec spec;
@@ -99,25 +96,12 @@ public final class InPlaceDisk implements AutoCloseable {
 
   /** The non-zero blocks of the boot area and loader; the rest of the gap stays a hole. */
   private void writeBootArea() throws IOException {
-    byte[] block = new byte[BLOCK];
     try (DiskLayout layout = plan.layout().open()) {
-      for (DiskLayout.Segment s : layout.segments()) {
-        for (long pos = s.offset(); pos < s.end(); pos += BLOCK) {
-          int len = (int) Math.min(BLOCK, s.end() - pos);
-          layout.read(pos, block, 0, len);
-          if (!isZero(block, len)) {
-            out.write(pos, block, 0, len);
-          }
-        }
-      }
+      DiskAssembler.writeSegments(layout, out);
     }
     if (digest != null) {
       digest.advance(partitionOffset());
     }
-  }
-
-  private static boolean isZero(byte[] block, int len) {
-    return Arrays.mismatch(block, 0, len, DiskAssembler.ZERO_BLOCK, 0, len) < 0;
   }
 
   @Override

@@ -1,8 +1,8 @@
 package io.osvmaven.core.runtime;
 
 import io.osvmaven.core.OsvException;
+import io.osvmaven.core.io.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -76,24 +76,13 @@ final class RuntimeCacheEntry {
         } else if (Files.isDirectory(p)) {
           lines.add("dir\t" + rel);
         } else {
-          lines.add("file\t" + Files.size(p) + "\t" + fileSha256(p) + "\t" + rel);
+          lines.add("file\t" + Files.size(p) + "\t" + Sha256.of(p) + "\t" + rel);
         }
       }
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
     return lines;
-  }
-
-  private static String fileSha256(Path p) throws IOException {
-    MessageDigest md = digest();
-    byte[] buf = new byte[64 * 1024];
-    try (InputStream in = Files.newInputStream(p)) {
-      for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-        md.update(buf, 0, n);
-      }
-    }
-    return HexFormat.of().formatHex(md.digest());
   }
 
   static void deleteTree(Path dir) {
